@@ -1,0 +1,150 @@
+// The one model in the middle. Loading produces a Book; transforms change it; renderers read it.
+import type { Element, ElementContent, Root } from 'hast';
+
+/** book.yaml after validation and defaults (see src/book/schema.ts and the README's table of keys). */
+export interface BookConfig {
+  title: string;
+  subtitle?: string;
+  creators: Creator[];
+  /** BCP 47, e.g. `en-GB`. */
+  language: string;
+  /** Stable identifier: `urn:isbn:…` when an ISBN is given, else the book.yaml `identifier` (a `urn:uuid:…`). */
+  identifier: string;
+  isbn?: string;
+  /** Publication date, ISO `YYYY-MM-DD`. Also the source of every timestamp in the outputs (unless SOURCE_DATE_EPOCH). */
+  date: string;
+  publisher?: string;
+  rights: string;
+  description?: string;
+  subjects: string[];
+  edition?: string;
+  /** Chapter files, relative to the manuscript folder, in reading order. */
+  chapters: string[];
+  /** CSL-YAML (or CSL-JSON) file, relative to the manuscript folder. */
+  bibliography?: string;
+  /** A Debian CSL style name (`chicago-note-bibliography`) or a `.csl` file in the manuscript. */
+  citationStyle: string;
+  citationLocale: string;
+  /** Where the EPUB places notes: at the end of each chapter, or at the end of the book. */
+  notes: 'chapter' | 'book';
+  cover?: string;
+  accessibility: AccessibilityConfig;
+  print: PrintConfig;
+}
+
+export interface Creator {
+  name: string;
+  /** Sort form, e.g. `Orwell, George`. */
+  fileAs?: string;
+  /** MARC relator: `aut`, `edt`, `trl`, `ill` ... */
+  role: string;
+}
+
+export interface AccessibilityConfig {
+  accessModes: string[];
+  accessModeSufficient: string[];
+  features: string[];
+  hazards: string[];
+  summary?: string;
+}
+
+export interface PrintConfig {
+  /** Trim size in inches. */
+  trim: { width: number; height: number; name: string };
+  paper: 'white' | 'cream';
+  bleed: boolean;
+  cropMarks: boolean;
+  font: string;
+}
+
+/** A position in a source file, 1-based. */
+export interface SourcePoint {
+  line: number;
+  column: number;
+}
+
+export interface Section {
+  /** `id` of the heading element in `Chapter.content`. */
+  id: string;
+  title: string;
+  /** 2 for `##`, 3 for `###` ... */
+  depth: number;
+}
+
+/** One note: the author's own `[^label]` or a citation turned into a footnote. Numbered in one sequence per book. */
+export interface Note {
+  /** Unique in the book: `n1`, `n2` ... (used for ids in every output). */
+  id: string;
+  /** The number printed at the call and before the note. */
+  number: number;
+  kind: 'author' | 'citation';
+  /** Block content (paragraphs) of the note, as hast. */
+  content: ElementContent[];
+  /** Where the call is in the chapter's Markdown. */
+  position?: SourcePoint;
+}
+
+export interface Chapter {
+  /** Stable, from the file name: `ch-01-the-zinoviev-letter`. */
+  id: string;
+  /** Relative to the manuscript folder: `chapters/01-the-zinoviev-letter.md`. */
+  file: string;
+  /** Plain text of the chapter's `#` heading. */
+  title: string;
+  /**
+   * The chapter body as hast, starting with its `<h1>`. Elements carry `position` from the Markdown.
+   * A note call is an element `<bp-noteref data-note="n3">` (see NOTE_REF_TAG); each renderer turns
+   * it into its own markup (EPUB popup link, print float). Section breaks are `<hr class="section-break">`.
+   */
+  content: Root;
+  sections: Section[];
+  /** The notes called in this chapter, in call order. */
+  notes: Note[];
+}
+
+export interface BibliographyEntry {
+  /** Citation key from the CSL-YAML. */
+  key: string;
+  /** The formatted entry as hast (inline content of one paragraph). */
+  content: ElementContent[];
+}
+
+export interface Image {
+  /** As written in the Markdown, relative to the manuscript folder after resolution: `images/map.png`. */
+  path: string;
+  /** Absolute path on disk. */
+  absolutePath: string;
+  mediaType: string;
+  width?: number;
+  height?: number;
+}
+
+export interface Book {
+  /** Absolute path of the manuscript folder. */
+  root: string;
+  config: BookConfig;
+  chapters: Chapter[];
+  /** Entries cited in the book, sorted as the style prescribes; empty when nothing is cited. */
+  bibliography: BibliographyEntry[];
+  images: Image[];
+  /** Seconds since the epoch for every timestamp in the outputs (SOURCE_DATE_EPOCH, else config.date). */
+  epoch: number;
+}
+
+export const NOTE_REF_TAG = 'bp-noteref';
+
+export function isNoteRef(node: unknown): node is Element {
+  return (node as Element)?.type === 'element' && (node as Element).tagName === NOTE_REF_TAG;
+}
+
+/** A short file-system-safe name for the outputs: `the-zinoviev-letter`. */
+export function bookSlug(config: Pick<BookConfig, 'title'>): string {
+  return (
+    config.title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'book'
+  );
+}
