@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// The first thing every npm script runs, on whatever Node the machine has (Node 20 on a fresh machine):
+// plain JavaScript, Node built-ins only. It makes sure the project's own Node 24, the npm packages and the
+// Debian tools are in place (installing what is missing), then runs the real command on Node 24.
+//
+//   node scripts/bootstrap.mjs <build|test|proof|preview|bench|typecheck> [args...]
+//
+// Set BOOKPIPE_NO_INSTALL=1 to check without installing anything.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const [command, ...args] = process.argv.slice(2);
+const noInstall = process.env.BOOKPIPE_NO_INSTALL === '1';
+const quiet = args.includes('--quiet') || args.includes('-q');
+const say = (msg) => {
+  if (!quiet) process.stderr.write(`setup: ${msg}\n`);
+};
+
+// What each command needs from Debian: [check, package, why].
+const DEBIAN = {
+  chromium: [() => process.env.PUPPETEER_EXECUTABLE_PATH || existsSync('/usr/bin/chromium'), 'chromium', 'renders the PDF and the cover'],
+  epubcheck: [() => existsSync('/usr/share/java/epubcheck.jar'), 'epubcheck', 'validates the EPUB'],
+  java: [() => onPath('java'), 'default-jre-headless', 'runs EPUBCheck'],
+  poppler: [() => onPath('pdfinfo') && onPath('pdftotext'), 'poppler-utils', 'reads the PDF back to check it'],
+  cslStyles: [() => existsSync('/usr/share/citation-style-language/styles/chicago-note-bibliography.csl'), 'citation-style-language-styles', 'formats citations'],
+  cslLocales: [() => existsSync('/usr/share/citation-style-language/locales/locales-en-GB.xml'), 'citation-style-language-locales', 'formats citations'],
+};
+const NEEDS = {
+  build: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
+  preview: ['chromium', 'cslStyles', 'cslLocales'],
+  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
+  bench: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
+  proof: [],
+  typecheck: [],
+};
+
+function onPath(bin) {
+  return (process.env.PATH || '').split(':').some((dir) => dir && existsSync(join(dir, bin)));
+}
+
+function run(cmd, cmdArgs, options = {}) {
+  const result = spawnSync(cmd, cmdArgs, { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', cwd: root, ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function fail(message, code = 3) {
+  process.stderr.write(`setup: ${message}\n`);
+  process.exit(code);
+}
+
+function ensureNpmPackages() {
+  const lock = join(root, 'package-lock.json');
+  const stamp = join(root, 'node_modules', '.bookpipe-installed');
+  const want = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  const nodeBin = join(root, 'node_modules', '.bin', 'node');
+  if (existsSync(nodeBin) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  if (noInstall) fail('npm packages are missing or out of date; run `npm ci` (BOOKPIPE_NO_INSTALL=1 is set).');
+  say('installing npm packages (npm ci) ...');
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+  const status = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (status !== 0) fail('`npm ci` failed (see above). Check your network access to the npm registry and try again.');
+  if (!existsSync(nodeBin)) fail('npm ci finished but node_modules/.bin/node (Node 24 from the npm `node` package) is missing.');
+  writeFileSync(stamp, want);
+}
+
+function ensureDebianPackages(names) {
+  const missing = names.filter((n) => !DEBIAN[n][0]());
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.map((n) => DEBIAN[n][1]))];
+  const why = missing.map((n) => `${DEBIAN[n][1]} (${DEBIAN[n][2]})`).join(', ');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (noInstall || !onPath('apt-get') || !isRoot) {
+    fail(
+      `missing system packages: ${why}.\n` +
+        `  Install them with: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages.join(' ')}\n` +
+        '  (on a machine without apt, install Chromium, Java 17, EPUBCheck, poppler and the CSL styles/locales by hand;\n' +
+        '  set PUPPETEER_EXECUTABLE_PATH to use another Chrome/Chromium).',
+    );
+  }
+  say(`installing ${packages.join(' ')} with apt-get: ${why} ...`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], { env }) !== 0) fail('`apt-get update` failed; check access to the Debian archive.');
+  if (run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env }) !== 0) {
+    fail(`\`apt-get install ${packages.join(' ')}\` failed (see above).`);
+  }
+  const still = missing.filter((n) => !DEBIAN[n][0]());
+  if (still.length) fail(`after apt-get, still missing: ${still.map((n) => DEBIAN[n][1]).join(', ')}`);
+}
+
+const TARGETS = {
+  build: ['scripts/build.ts'],
+  preview: ['scripts/preview.ts'],
+  proof: ['scripts/proof.ts'],
+  bench: ['scripts/bench.ts'],
+  test: ['--test', '--test-concurrency=2', '--test-timeout=900000', 'test/**/*.test.ts'],
+  typecheck: ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'],
+};
+
+if (!command || !(command in TARGETS)) {
+  fail(`usage: node scripts/bootstrap.mjs <${Object.keys(TARGETS).join('|')}> [args...]`, 2);
+}
+ensureNpmPackages();
+ensureDebianPackages(NEEDS[command]);
+const node = join(root, 'node_modules', '.bin', 'node');
+// Ctrl-C reaches the child too (same process group); let it clean up and report, and wait for it.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+const child = spawnSync(node, [...TARGETS[command], ...args], { stdio: 'inherit', cwd: root });
+if (child.error) fail(`could not start ${node}: ${child.error.message}`);
+process.exit(child.status ?? (child.signal === 'SIGINT' ? 130 : 1));
