@@ -1,0 +1,133 @@
+// argv → options → build(); prints progress on stderr, the list of outputs on stdout; exit codes:
+// 0 built and validated, 1 content or validation errors, 2 wrong usage, 3 environment (missing tool), 130 Ctrl-C.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { build, FORMATS, type Format } from '../build.ts';
+import { formatDiagnostic, UsageError, type Diagnostic } from '../diagnostics.ts';
+import { createReporter } from './reporter.ts';
+
+const HELP = `Usage: npm run build -- [manuscript-dir] [options]
+
+Builds the book in manuscript-dir (default: manuscript/) into build/:
+  <slug>.epub      EPUB 3 for ebook stores, checked with EPUBCheck
+  html/index.html  the printed pages, paginated by Paged.js (open it in a browser)
+  <slug>.pdf       the print PDF at the trim size in book.yaml
+
+Options:
+  -f, --format <list>  outputs to build, comma-separated: ${FORMATS.join(',')} (default: all)
+  -o, --out <dir>      output folder (default: build)
+  -q, --quiet          print only errors and the paths of the outputs
+  -h, --help           show this help
+  -V, --version        show the version
+
+Exit codes: 0 built and validated; 1 errors in the manuscript or an output failed validation;
+2 wrong usage; 3 a required tool is missing (the message says how to install it); 130 interrupted.
+Environment: SOURCE_DATE_EPOCH fixes every timestamp; PUPPETEER_EXECUTABLE_PATH picks the browser; NO_COLOR.`;
+
+export interface ParsedArgs {
+  manuscript: string;
+  outDir: string;
+  formats: Format[];
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export function parseBuildArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}. Run with --help to see the options.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`Give one manuscript folder, not ${positionals.length} (${positionals.join(', ')}).`);
+  const formats = (values.format ?? FORMATS.join(','))
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length || formats.length === 0) {
+    throw new UsageError(`Unknown format "${unknown.join(',') || values.format}". Use one or more of: ${FORMATS.join(', ')}.`);
+  }
+  return {
+    manuscript: positionals[0] ?? 'manuscript',
+    outDir: values.out ?? 'build',
+    formats: [...new Set(formats)] as Format[],
+    quiet: values.quiet ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseBuildArgs(argv);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (args.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\ninterrupted: stopping and cleaning up (press Ctrl-C again to quit at once)\n');
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const reporter = createReporter({ quiet: args.quiet, stream: process.stderr });
+  const t0 = performance.now();
+  try {
+    const report = await build({ ...args, signal: controller.signal, onEvent: reporter.event });
+    reporter.finish();
+    for (const output of report.outputs) process.stdout.write(`${output.path}\n`);
+    if (!args.quiet) {
+      process.stderr.write(`built ${report.outputs.length} output(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    }
+    return 0;
+  } catch (err) {
+    reporter.finish();
+    if (controller.signal.aborted) {
+      process.stderr.write('interrupted: nothing was changed in the output folder\n');
+      return 130;
+    }
+    const e = err as Error & { exitCode?: number; diagnostics?: Diagnostic[] };
+    const diagnostics = e.diagnostics ?? [];
+    for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (diagnostics.length) {
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      process.stderr.write(`${errors} error(s); nothing was written to ${args.outDir}/\n`);
+    } else {
+      process.stderr.write(`error: ${e.message}\n`);
+      if (!e.exitCode) process.stderr.write(`${e.stack}\n`);
+    }
+    return e.exitCode ?? 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
