@@ -57,7 +57,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
     diagnostics.push(diagnostic(file, nodePlace(doc, ['isbn'], placeOf), 'error', 'config-isbn',
       `The ISBN "${raw.isbn}" has a wrong check digit.`, 'Copy the ISBN exactly as your ISBN agency issued it.'));
   }
-  if (typeof raw.date === 'string' && Number.isNaN(Date.parse(`${raw.date}T00:00:00Z`))) {
+  if (typeof raw.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.date) && Number.isNaN(Date.parse(`${raw.date}T00:00:00Z`))) {
     diagnostics.push(diagnostic(file, nodePlace(doc, ['date'], placeOf), 'error', 'config-type',
       `"${raw.date}" is not a real date.`, 'Write the date as YYYY-MM-DD.'));
   }
