@@ -1,0 +1,94 @@
+// A cover made from the book's metadata: styles/cover/ebook-cover.{html,css} in the build's Chromium,
+// captured as a 1600×2560 JPEG (the size Amazon and Apple recommend).
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Book } from '../../book/model.ts';
+import type { RenderContext } from '../context.ts';
+
+export const COVER_WIDTH = 1600;
+export const COVER_HEIGHT = 2560;
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const TEMPLATE_DIR = path.resolve(here, '../../../styles/cover');
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+/** Fonts as data: URLs, so the page needs no file access and renders the same everywhere. */
+async function fontFaces(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const dir = path.join(path.dirname(require.resolve('@fontsource/literata/LICENSE')), 'files');
+  const faces = [
+    ['400', 'normal'],
+    ['400', 'italic'],
+    ['700', 'normal'],
+  ];
+  const rules = await Promise.all(
+    faces.map(async ([weight, style]) => {
+      const data = await readFile(path.join(dir, `literata-latin-${weight}-${style}.woff2`));
+      return `@font-face{font-family:'Literata';font-weight:${weight};font-style:${style};src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');}`;
+    }),
+  );
+  return rules.join('\n');
+}
+
+/** Long titles get smaller type; the page script below shrinks further if it still overflows. */
+function titleSize(title: string): number {
+  const n = title.length;
+  if (n <= 14) return 190;
+  if (n <= 28) return 160;
+  if (n <= 50) return 130;
+  return 104;
+}
+
+export async function coverHtml(book: Book): Promise<string> {
+  const [template, css, fonts] = await Promise.all([
+    readFile(path.join(TEMPLATE_DIR, 'ebook-cover.html'), 'utf8'),
+    readFile(path.join(TEMPLATE_DIR, 'ebook-cover.css'), 'utf8'),
+    fontFaces(),
+  ]);
+  const c = book.config;
+  const authors = c.creators.filter((x) => x.role === 'aut').map((x) => x.name);
+  const values: Record<string, string> = {
+    lang: escapeHtml(c.language),
+    title: escapeHtml(c.title),
+    titleSize: String(titleSize(c.title)),
+    subtitle: c.subtitle ? `<p class="subtitle">${escapeHtml(c.subtitle)}</p>` : '',
+    author: escapeHtml((authors.length ? authors : c.creators.map((x) => x.name)).join(' & ')),
+    publisher: c.publisher ? `<p class="publisher">${escapeHtml(c.publisher)}</p>` : '',
+    fonts,
+    css,
+  };
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+}
+
+export async function renderEbookCover(book: Book, ctx: RenderContext): Promise<Buffer> {
+  const html = await coverHtml(book);
+  const browser = await ctx.browser.get();
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(true);
+    await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      // Shrink the title until the titles block fits its box.
+      const title = document.querySelector<HTMLElement>('.title');
+      const box = document.querySelector<HTMLElement>('.titles');
+      for (let i = 0; title && box && i < 40 && box.scrollHeight > box.clientHeight + 1; i++) {
+        title.style.fontSize = `${parseFloat(getComputedStyle(title).fontSize) * 0.94}px`;
+      }
+    });
+    ctx.signal.throwIfAborted();
+    const shot = await page.screenshot({
+      type: 'jpeg',
+      quality: 90,
+      clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT },
+    });
+    return Buffer.from(shot);
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,136 @@
+// Book → .epub (EPUB 3.2, reflowable) with epub-gen-memory and our templates.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Chapter as EpubDocument } from 'epub-gen-memory';
+import type { Element, Root, RootContent } from 'hast';
+import type { Book } from '../../book/model.ts';
+import type { RenderContext } from '../context.ts';
+import { renderEbookCover } from '../cover/ebook-cover.ts';
+import { chapterBody, chapterFile, NOTES_FILE } from './chapter.ts';
+import { literata } from './fonts.ts';
+import { bibliographyDocument, copyrightPage, creatorLine, notesDocument, titlePage } from './front-matter.ts';
+import { serialize } from './hast.ts';
+import { packageMetadata } from './metadata.ts';
+import { navigation } from './navigation.ts';
+import { ReproducibleEpub } from './reproducible-epub.ts';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const STYLES = path.resolve(here, '../../../styles/epub/epub.css');
+const BIBLIOGRAPHY_FILE = 'bibliography.xhtml';
+const COVER_FILE = 'cover.xhtml';
+
+let templates: Promise<Record<string, string>> | undefined;
+function loadTemplates(): Promise<Record<string, string>> {
+  templates ??= (async () => {
+    const names = ['content.opf', 'chapter.xhtml', 'nav.xhtml', 'toc.ncx'];
+    const texts = await Promise.all(names.map((n) => readFile(path.join(here, 'templates', `${n}.ejs`), 'utf8')));
+    return Object.fromEntries(names.map((n, i) => [n, texts[i]]));
+  })();
+  return templates;
+}
+
+/** Extra keys reach our chapter template (epub-gen-memory passes unknown chapter keys through). */
+interface Document extends EpubDocument {
+  id: string;
+  bodyType: string;
+  bodyClass: string;
+  coverImage: { src: string; alt: string } | null;
+}
+
+function doc(id: string, title: string, content: string, extra: Partial<Document> = {}): Document {
+  return {
+    id,
+    title,
+    content,
+    filename: `${id}.xhtml`,
+    bodyType: '',
+    bodyClass: '',
+    coverImage: null,
+    excludeFromToc: true,
+    beforeToc: false,
+    ...extra,
+  };
+}
+
+/** Every image's alt text, to decide whether the accessibility claim can be made. */
+function allImagesDescribed(book: Book): boolean {
+  const visit = (node: Root | RootContent): boolean => {
+    if (node.type === 'element') {
+      const e = node as Element;
+      if (e.tagName === 'img' && typeof e.properties.alt !== 'string') return false;
+      return e.children.every(visit);
+    }
+    return node.type === 'root' ? node.children.every(visit) : true;
+  };
+  return book.chapters.every((c) => visit(c.content));
+}
+
+async function coverFile(book: Book, ctx: RenderContext): Promise<File> {
+  if (book.config.cover) {
+    const file = path.resolve(book.root, book.config.cover);
+    const data = await readFile(file);
+    return new File([data], path.basename(file));
+  }
+  return new File([await renderEbookCover(book, ctx)], 'cover.jpg', { type: 'image/jpeg' });
+}
+
+export async function renderEpub(book: Book, outFile: string, ctx: RenderContext): Promise<{ bytes: number }> {
+  const [tpl, css, cover] = await Promise.all([loadTemplates(), readFile(STYLES, 'utf8'), coverFile(book, ctx)]);
+  ctx.signal.throwIfAborted();
+  const font = literata();
+  const hasNotes = book.config.notes === 'book' && book.chapters.some((c) => c.notes.length > 0);
+  const hasBibliography = book.bibliography.length > 0;
+
+  const coverAlt = `Cover: ${book.config.title}${book.config.subtitle ? `: ${book.config.subtitle}` : ''}, by ${creatorLine(book)}`;
+  const coverExt = cover.type === 'image/png' ? 'png' : 'jpeg';
+  const front = [
+    doc('cover', 'Cover', '', { beforeToc: true, bodyClass: 'cover-page', coverImage: { src: `cover.${coverExt}`, alt: coverAlt } }),
+    doc('title-page', book.config.title, serialize(titlePage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
+    doc('copyright', 'Copyright', serialize(copyrightPage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
+  ];
+  const chapters = book.chapters.map((chapter) =>
+    doc(chapter.id, chapter.title, serialize(chapterBody(book, chapter)), {
+      filename: chapterFile(chapter),
+      bodyType: 'bodymatter',
+    }),
+  );
+  const back: Document[] = [];
+  if (hasNotes) back.push(doc('notes', 'Notes', serialize(notesDocument(book)), { filename: NOTES_FILE, bodyType: 'backmatter' }));
+  if (hasBibliography) {
+    back.push(doc('bibliography', 'Bibliography', serialize(bibliographyDocument(book)), { filename: BIBLIOGRAPHY_FILE, bodyType: 'backmatter' }));
+  }
+  for (const d of [...chapters, ...back]) d.excludeFromToc = false;
+
+  const nav = navigation(book, {
+    cover: COVER_FILE,
+    notes: hasNotes ? NOTES_FILE : undefined,
+    bibliography: hasBibliography ? BIBLIOGRAPHY_FILE : undefined,
+  });
+  const options = {
+    title: book.config.title,
+    author: book.config.creators.map((c) => c.name),
+    lang: book.config.language,
+    tocTitle: 'Contents',
+    prependChapterTitles: false,
+    date: book.config.date,
+    css,
+    cover,
+    fonts: font.fonts,
+    contentOPF: tpl['content.opf'],
+    chapterXHTML: tpl['chapter.xhtml'],
+    tocXHTML: tpl['nav.xhtml'],
+    tocNCX: tpl['toc.ncx'],
+    verbose: false,
+    // Read by our templates:
+    meta: packageMetadata(book, allImagesDescribed(book)),
+    nav,
+    extraItems: [{ id: 'font-licence', href: 'fonts/OFL.txt', mediaType: 'text/plain' }],
+  };
+  const epub = new ReproducibleEpub(options, [...front, ...chapters, ...back], book.epoch, [
+    { href: 'fonts/OFL.txt', data: await readFile(font.licence) },
+  ]);
+  const bytes = await epub.build();
+  ctx.signal.throwIfAborted();
+  await writeFile(outFile, bytes);
+  return { bytes: bytes.length };
+}
