@@ -1,0 +1,128 @@
+// One citeproc-js engine per build: resolves the CSL style and locale, formats clusters in book order.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import CSL from 'citeproc';
+import { EnvironmentError } from '../../diagnostics.ts';
+import type { CslItem } from './bibliography-file.ts';
+
+export const CSL_DIR = '/usr/share/citation-style-language';
+const ASSUME_ALL = (CSL as unknown as { ASSUME_ALL_ITEMS_REGISTERED: string }).ASSUME_ALL_ITEMS_REGISTERED;
+const INSTALL = 'apt-get install citation-style-language-styles citation-style-language-locales';
+
+export interface CiteItem {
+  id: string;
+  locator?: string;
+  label?: string;
+  prefix?: string;
+  suffix?: string;
+  'suppress-author'?: boolean;
+  'author-only'?: boolean;
+}
+
+/** `chicago-note-bibliography` → the Debian file; `styles/x.csl` → a file in the manuscript. */
+export function resolveStyle(root: string, name: string): string {
+  const file = name.endsWith('.csl') ? path.resolve(root, name) : path.join(CSL_DIR, 'styles', `${name}.csl`);
+  if (!existsSync(file)) {
+    throw new EnvironmentError(
+      name.endsWith('.csl')
+        ? `The citation style file ${file} (citation-style in book.yaml) does not exist.`
+        : `The CSL style "${name}" was not found at ${file}. Install the styles with \`${INSTALL}\`, or set citation-style in book.yaml to a .csl file in the manuscript.`,
+    );
+  }
+  return file;
+}
+
+export function localeFile(lang: string): string | undefined {
+  for (const l of [lang, lang.split('-')[0], 'en-US']) {
+    const file = path.join(CSL_DIR, 'locales', `locales-${l}.xml`);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+interface Engine {
+  opt: { xclass: string };
+  setOutputFormat(f: string): void;
+  updateItems(ids: string[]): void;
+  processCitationCluster(c: unknown, pre: [string, number][], post: [string, number][], flag?: string): [unknown, [number, string][]];
+  makeCitationCluster(items: CiteItem[]): string;
+  makeBibliography(): false | [{ entry_ids: string[][] }, string[]];
+}
+
+export class CitationEngine {
+  readonly isNoteStyle: boolean;
+  #engine: Engine;
+  #results = new Map<string, string>();
+  /** Citations that are the first or last citation of some item: all citeproc needs to place the next one. */
+  #live: { id: string; noteIndex: number; items: string[] }[] = [];
+  #first = new Map<string, string>();
+  #last = new Map<string, string>();
+  #seq = 0;
+
+  constructor(options: { root: string; style: string; locale: string; items: ReadonlyMap<string, CslItem> }) {
+    const styleXml = readFileSync(resolveStyle(options.root, options.style), 'utf8');
+    if (!localeFile('en-US')) {
+      throw new EnvironmentError(`No CSL locale files under ${CSL_DIR}/locales (need locales-en-US.xml). Install them with \`${INSTALL}\`.`);
+    }
+    const sys = {
+      retrieveLocale: (lang: string) => {
+        const f = localeFile(lang);
+        return f ? readFileSync(f, 'utf8') : false;
+      },
+      retrieveItem: (id: string) => options.items.get(id),
+    };
+    this.#engine = new (CSL as unknown as { Engine: new (...a: unknown[]) => Engine }).Engine(sys, styleXml, options.locale, true);
+    this.#engine.setOutputFormat('html');
+    this.isNoteStyle = this.#engine.opt.xclass === 'note';
+  }
+
+  /** Register every cited item up front (in first-cite order), so earlier citations never change later. */
+  register(ids: string[]): void {
+    this.#engine.updateItems(ids);
+  }
+
+  /**
+   * Formats the next cluster in book order; `noteIndex` is its note number (0 in running text).
+   * Returns an id for `html()`: read the HTML after the last `cite()`, as citeproc may revise earlier clusters.
+   */
+  cite(items: CiteItem[], noteIndex: number): string {
+    const id = `c${++this.#seq}`;
+    const pre = this.#live.map((c): [string, number] => [c.id, c.noteIndex]);
+    const citation = { citationID: id, citationItems: items, properties: { noteIndex } };
+    const [, updates] = this.#engine.processCitationCluster(citation, pre, [], ASSUME_ALL);
+    const ids = [...pre.map((p) => p[0]), id];
+    for (const [index, html] of updates) this.#results.set(ids[index], html);
+    this.#remember(id, noteIndex, items.map((i) => i.id));
+    return id;
+  }
+
+  html(citationId: string): string {
+    return this.#results.get(citationId) ?? '';
+  }
+
+  /** Author name(s) only, for narrative citations; does not count as a citation. */
+  authorOnly(items: CiteItem[]): string {
+    return this.#engine.makeCitationCluster(items.map((i) => ({ id: i.id, 'author-only': true })));
+  }
+
+  /** The bibliography of cited works in the style's order: [key, html] pairs. */
+  bibliography(): [string, string][] {
+    const made = this.#engine.makeBibliography();
+    if (!made) return [];
+    const [meta, entries] = made;
+    return entries.map((html, i) => [String(meta.entry_ids[i][0]), html]);
+  }
+
+  #remember(id: string, noteIndex: number, items: string[]): void {
+    const record = { id, noteIndex, items };
+    for (const item of items) {
+      if (!this.#first.has(item)) this.#first.set(item, id);
+      this.#last.set(item, id);
+    }
+    this.#live.push(record);
+    // Drop citations that are no longer the first or the last of any of their items.
+    if (this.#live.length > 2 * this.#first.size + 8) {
+      this.#live = this.#live.filter((c) => c.items.some((i) => this.#first.get(i) === c.id || this.#last.get(i) === c.id));
+    }
+  }
+}

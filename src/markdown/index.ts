@@ -1,0 +1,80 @@
+// The Markdown → Book-content stage: chapters as hast, notes numbered per book, citations, images.
+import type { FootnoteReference } from 'mdast';
+import type { BibliographyEntry, BookConfig, Chapter, Image } from '../book/model.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { chapterIdFromFile } from './chapter-structure.ts';
+import { citeAndNumber, citedKeys } from './cite-and-number.ts';
+import { loadBibliography, type BibliographyFile } from './citations/bibliography-file.ts';
+import { CitationEngine } from './citations/citation-engine.ts';
+import { htmlToHast } from './citations/html-to-hast.ts';
+import { resolveImages } from './images.ts';
+import { parseChapter } from './parse-chapter.ts';
+import { HastBuilder } from './to-hast.ts';
+
+export interface ChapterSource {
+  /** Relative to the manuscript folder, e.g. `chapters/01-x.md`. */
+  file: string;
+  text: string;
+}
+
+export interface ProcessInput {
+  /** Absolute path of the manuscript folder. */
+  root: string;
+  config: BookConfig;
+  /** In reading order, already read. */
+  chapters: ChapterSource[];
+}
+
+export interface ProcessResult {
+  chapters: Chapter[];
+  bibliography: BibliographyEntry[];
+  images: Image[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses every chapter, checks it, numbers notes and formats citations in reading order.
+ * Content problems are returned as diagnostics; a missing CSL style or locale throws EnvironmentError.
+ */
+export async function processManuscript(input: ProcessInput): Promise<ProcessResult> {
+  const { root, config } = input;
+  const diagnostics: Diagnostic[] = [];
+  let bibliography: BibliographyFile | undefined;
+  if (config.bibliography) bibliography = await loadBibliography(root, config.bibliography, diagnostics);
+  const knownKeys: ReadonlySet<string> = new Set(bibliography?.items.keys() ?? []);
+
+  const usedIds = new Set<string>();
+  const parsed = input.chapters.map((source) => {
+    const base = chapterIdFromFile(source.file);
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
+    return parseChapter(source.file, source.text, id, knownKeys, diagnostics);
+  });
+
+  const images = new Map<string, Image>();
+  for (const chapter of parsed) await resolveImages(root, chapter.file, chapter.images, images, diagnostics);
+
+  let engine: CitationEngine | undefined;
+  const keys = bibliography ? citedKeys(parsed, knownKeys) : [];
+  if (bibliography && keys.length > 0) {
+    engine = new CitationEngine({ root, style: config.citationStyle, locale: config.citationLocale, items: bibliography.items });
+    engine.register(keys);
+  }
+  const plan = citeAndNumber(parsed, { engine, bibliographyFile: config.bibliography, knownKeys, diagnostics });
+
+  const builder = new HastBuilder(plan, engine);
+  const chapters: Chapter[] = parsed.map((chapter, i) => ({
+    id: chapter.id,
+    file: chapter.file,
+    title: chapter.title || chapter.file,
+    content: builder.chapter(chapter.tree),
+    sections: chapter.sections,
+    notes: plan.notes[i].map((note) =>
+      builder.note(note, note.kind === 'author' ? chapter.definitions.get((note.source as FootnoteReference).identifier) : undefined),
+    ),
+  }));
+
+  const entries: BibliographyEntry[] = (engine?.bibliography() ?? []).map(([key, html]) => ({ key, content: htmlToHast(html) }));
+  return { chapters, bibliography: entries, images: [...images.values()], diagnostics };
+}

@@ -1,0 +1,63 @@
+// One chapter's Markdown → checked mdast: GFM, citations, smart punctuation, safety, structure.
+import type { FootnoteDefinition, FootnoteReference, Image, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { citationSyntax } from './citations/citation-syntax.ts';
+import { chapterStructure, type Structure } from './chapter-structure.ts';
+import { safety } from './safety.ts';
+import { SourceMap } from './source-map.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+const typography = unified().use(remarkSmartypants);
+
+export interface ParsedChapter extends Structure {
+  file: string;
+  id: string;
+  tree: Root;
+  empty: boolean;
+  /** Footnote definitions by identifier (the first of duplicates). */
+  definitions: Map<string, FootnoteDefinition>;
+  images: Image[];
+}
+
+export function parseChapter(
+  file: string, text: string, id: string, knownKeys: ReadonlySet<string>, diagnostics: Diagnostic[],
+): ParsedChapter {
+  const map = new SourceMap(text);
+  const tree = parser.parse(text);
+  const empty = text.trim() === '';
+  if (empty) {
+    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'error', 'chapter-empty', `The chapter file ${file} is empty.`,
+      'Write the chapter (starting with "# Title"), or remove it from the chapters list in book.yaml.'));
+    return { file, id, tree, empty, title: '', sections: [], definitions: new Map(), images: [] };
+  }
+  citationSyntax(tree, { file, map, knownKeys, diagnostics });
+  typography.runSync(tree);
+  safety(tree, file, map, diagnostics);
+  const structure = chapterStructure(tree, file, id, diagnostics);
+  const definitions = new Map<string, FootnoteDefinition>();
+  const called = new Set<string>();
+  const images: Image[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'image') images.push(node);
+    else if (node.type === 'footnoteReference') called.add((node as FootnoteReference).identifier);
+    else if (node.type === 'footnoteDefinition') {
+      if (definitions.has(node.identifier)) {
+        diagnostics.push(diagnostic(file, node.position?.start, 'error', 'footnote-duplicate',
+          `Footnote [^${node.label ?? node.identifier}] is defined twice (first at line ${definitions.get(node.identifier)!.position?.start.line}).`,
+          'Give each note its own label, or remove one definition.'));
+      } else definitions.set(node.identifier, node);
+    }
+  });
+  for (const [identifier, def] of definitions) {
+    if (called.has(identifier)) continue;
+    diagnostics.push(diagnostic(file, def.position?.start, 'warning', 'footnote-unused',
+      `Footnote [^${def.label ?? identifier}] is defined but never called, so it is left out.`,
+      `Add [^${def.label ?? identifier}] where the note belongs, or delete the definition.`));
+  }
+  return { file, id, tree, empty, ...structure, definitions, images };
+}

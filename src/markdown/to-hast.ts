@@ -1,0 +1,74 @@
+// Checked mdast → hast, with our handlers: note calls become <bp-noteref>, citations their formatted text.
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { FootnoteReference, Root, RootContent } from 'mdast';
+import { toHast, type Handlers, type State } from 'mdast-util-to-hast';
+import { NOTE_REF_TAG, type Note } from '../book/model.ts';
+import type { CitationNode } from './citations/citation-node.ts';
+import type { CitationEngine } from './citations/citation-engine.ts';
+import { htmlToHast } from './citations/html-to-hast.ts';
+import type { NotePlan, Plan } from './cite-and-number.ts';
+
+export class HastBuilder {
+  #plan: Plan;
+  #engine: CitationEngine | undefined;
+  #handlers: Handlers;
+
+  constructor(plan: Plan, engine: CitationEngine | undefined) {
+    this.#plan = plan;
+    this.#engine = engine;
+    this.#handlers = {
+      footnoteReference: (state: State, node: FootnoteReference) => {
+        const id = this.#plan.calls.get(node);
+        return id ? noteRef(state, node, id) : undefined;
+      },
+      citation: (state: State, node: CitationNode) => this.#citation(state, node),
+    };
+  }
+
+  chapter(tree: Root): HastRoot {
+    return toHast(tree, { handlers: this.#handlers }) as HastRoot;
+  }
+
+  note(plan: NotePlan, definition: { children: RootContent[] } | undefined): Note {
+    const { source: _, ...note } = plan;
+    let content: ElementContent[];
+    if (plan.kind === 'author') {
+      const root = toHast({ type: 'root', children: definition?.children ?? [] } as Root, { handlers: this.#handlers }) as HastRoot;
+      content = root.children.filter((n): n is ElementContent => n.type === 'element' || (n.type === 'text' && n.value.trim() !== ''));
+    } else {
+      const source = plan.source as CitationNode;
+      const citation = this.#plan.citations.get(source);
+      const p: Element = { type: 'element', tagName: 'p', properties: {}, children: this.#html(citation?.citeId, source), position: source.position };
+      content = [p];
+    }
+    return { ...note, content };
+  }
+
+  #citation(state: State, node: CitationNode): ElementContent[] {
+    const plan = this.#plan.citations.get(node);
+    const author = plan?.authorHtml ? htmlToHast(plan.authorHtml, node.position) : [];
+    if (!plan) return [{ type: 'text', value: node.raw, position: node.position }];
+    if (plan.noteId) return [...author, noteRef(state, node, plan.noteId)];
+    const children = this.#html(plan.citeId, node, plan.inNote);
+    const span: Element = {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['citation'], dataCites: node.items.map((i) => i.key).join(' ') },
+      children: author.length > 0 ? [...author, { type: 'text', value: ' ' }, ...children] : children,
+    };
+    state.patch(node, span);
+    return [span];
+  }
+
+  #html(citeId: string | undefined, node: CitationNode, stripPeriod = false): ElementContent[] {
+    let html = citeId && this.#engine ? this.#engine.html(citeId) : '';
+    if (stripPeriod) html = html.replace(/\.$/, '');
+    return html ? htmlToHast(html, node.position) : [{ type: 'text', value: node.raw, position: node.position }];
+  }
+}
+
+function noteRef(state: State, node: FootnoteReference | CitationNode, id: string): Element {
+  const el: Element = { type: 'element', tagName: NOTE_REF_TAG, properties: { dataNote: id }, children: [] };
+  state.patch(node, el);
+  return el;
+}
