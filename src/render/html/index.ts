@@ -1,0 +1,108 @@
+// The paginated HTML: one document laid out into pages by Paged.js, opening straight from disk (file://).
+// CSS is inlined (a <link> over file:// trips Paged.js on CORS); fonts, images and paged.js sit beside it.
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Book } from '../../book/model.ts';
+import { EnvironmentError } from '../../diagnostics.ts';
+import type { RenderContext } from '../context.ts';
+import { printChapter } from './chapter.ts';
+import { installFont } from './fonts.ts';
+import { frontMatter } from './front-matter.ts';
+import { h, textOf } from './h.ts';
+import { packageDir } from './package-dir.ts';
+import { hyphenateTree, hyphenatorFor } from './hyphenate.ts';
+import { GEOMETRY_STYLE_ID, pageCss } from './page-css.ts';
+import { estimatePages, pageGeometry } from './page-geometry.ts';
+
+const BOOK_CSS = fileURLToPath(new URL('../../../styles/print/book.css', import.meta.url));
+/** Pages before chapter 1: half-title, blank, title, copyright, contents (and its verso). */
+const FRONT_PAGES = 6;
+const PAGED_SETTINGS =
+  "window.PagedConfig = Object.assign({}, window.PagedConfig, { settings: Object.assign({ hyphenGlyph: '-' }, (window.PagedConfig || {}).settings) });";
+
+export async function renderHtml(book: Book, outDir: string, ctx: RenderContext): Promise<{ indexFile: string }> {
+  await mkdir(outDir, { recursive: true });
+  const font = await installFont(book.config.print.font, outDir);
+  const paged = packageDir('pagedjs');
+  if (!paged) throw new EnvironmentError('The npm package pagedjs is not installed: run `npm i pagedjs@0.4.3`.');
+  await copyFile(path.join(paged, 'dist/paged.polyfill.js'), path.join(outDir, 'paged.polyfill.js'));
+  for (const image of book.images) {
+    const target = path.join(outDir, image.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(image.absolutePath, target);
+  }
+  ctx.signal.throwIfAborted();
+
+  const hyphenate = hyphenatorFor(book.config.language);
+  if (!hyphenate) ctx.log(`print: no hyphenation patterns for ${book.config.language}; text is justified without hyphens`);
+  const chapters = book.chapters.map((c, i) => printChapter(c, i, hyphenate));
+  const back = bibliography(book);
+  if (back && hyphenate) hyphenateTree(back, hyphenate);
+
+  const estimate = estimatePages(
+    book.config.print,
+    book.chapters.map((c) => ({
+      bodyChars: textOf(c.content.children as Element[]).length,
+      noteChars: c.notes.reduce((n, note) => n + textOf(note.content).length, 0),
+    })),
+    FRONT_PAGES,
+    book.bibliography.reduce((n, e) => n + textOf(e.content).length + 60, 0),
+  );
+  const geometry = pageGeometry(book.config.print, estimate);
+  const bookCss = await readFile(BOOK_CSS, 'utf8');
+  const body = [...frontMatter(book, [font.family]), ...chapters, ...(back ? [back] : [])];
+  const html = documentHtml(book, body, [
+    { id: 'bp-fonts', css: font.css },
+    { id: GEOMETRY_STYLE_ID, css: pageCss(geometry, font.family) },
+    { id: 'bp-book', css: bookCss + `\n:root { --paper: ${book.config.print.paper === 'cream' ? '#fbf6ea' : '#fff'}; }\n` },
+  ]);
+  const indexFile = path.join(outDir, 'index.html');
+  await writeFile(indexFile, html);
+  ctx.log(`print: HTML written (${book.chapters.length} chapters, gutter for ~${estimate} pages)`);
+  return { indexFile };
+}
+
+function bibliography(book: Book): Element | undefined {
+  if (book.bibliography.length === 0) return undefined;
+  return h(
+    'section',
+    { className: ['bibliography'], id: 'bibliography', role: 'doc-bibliography' },
+    h('h1', {}, 'Bibliography'),
+    book.bibliography.map((e) => h('p', { className: ['bib-entry'], id: `bib-${e.key}` }, e.content)),
+  );
+}
+
+function documentHtml(book: Book, body: Element[], styles: Array<{ id: string; css: string }>): string {
+  const c = book.config;
+  const authors = c.creators.filter((p) => p.role === 'aut').map((p) => p.name);
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h(
+        'html',
+        { lang: c.language },
+        h(
+          'head',
+          {},
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', {}, c.subtitle ? `${c.title}: ${c.subtitle}` : c.title),
+          authors.length > 0 && h('meta', { name: 'author', content: authors.join(', ') }),
+          c.description && h('meta', { name: 'description', content: c.description }),
+          c.subjects.length > 0 && h('meta', { name: 'keywords', content: c.subjects.join(', ') }),
+          h('meta', { name: 'dc.identifier', content: c.identifier }),
+          styles.map((s) => h('style', { id: s.id }, '\n' + s.css + '\n')),
+          // Paged.js hyphenates words split across pages with U+2011, which the book font may lack.
+          h('script', {}, PAGED_SETTINGS),
+          h('script', { src: 'paged.polyfill.js' }),
+        ),
+        h('body', {}, body),
+      ),
+    ],
+  };
+  return toHtml(tree, { allowDangerousHtml: false }) + '\n';
+}

@@ -1,0 +1,28 @@
+// The page geometry as CSS: trim, mirrored margins (gutter inside), bleed and crop marks.
+import type { PageGeometry } from './page-geometry.ts';
+
+export const GEOMETRY_STYLE_ID = 'bp-geometry';
+
+export function pageCss(g: PageGeometry, fontFamily: string): string {
+  const inch = (x: number) => `${x}in`;
+  const printer = g.bleed > 0 ? `\n  bleed: ${inch(g.bleed)};${g.cropMarks ? '\n  marks: crop;' : ''}` : '';
+  return `/* gutter ${g.gutter}in for ${g.pages} pages (KDP table) */
+:root {
+  --page-width: ${inch(g.width)};
+  --text-height: ${inch(Math.round((g.height - g.top - g.bottom) * 1000) / 1000)};
+  --body-font: '${fontFamily}';
+}
+@page {
+  size: ${inch(g.width)} ${inch(g.height)};
+  margin-top: ${inch(g.top)};
+  margin-bottom: ${inch(g.bottom)};${printer}
+}
+@page :left {
+  margin-left: ${inch(g.outside)};
+  margin-right: ${inch(g.inside)};
+}
+@page :right {
+  margin-left: ${inch(g.inside)};
+  margin-right: ${inch(g.outside)};
+}`;
+}
