@@ -73,9 +73,7 @@ export function parseSuffix(rest: string): Pick<CitationItemSource, 'locator' | 
   const loc = LOCATOR.exec(body);
   if (!loc) return { suffix: ', ' + afterComma.trim() };
   const remaining = body.slice(loc[0].length).trim();
-  return {
-    locator: loc[0],
-    label: label ?? 'page',
-    suffix: remaining ? (/^[,.;:]/.test(remaining) ? remaining : ', ' + remaining) : undefined,
-  };
+  const out: Pick<CitationItemSource, 'locator' | 'label' | 'suffix'> = { locator: loc[0], label: label ?? 'page' };
+  if (remaining) out.suffix = /^[,.;:]/.test(remaining) ? remaining : ', ' + remaining;
+  return out;
 }
