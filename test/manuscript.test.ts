@@ -36,10 +36,12 @@ interface Word {
   at: string;
 }
 
+/** The essay: the repository's fixture copy, else the shared original; where both exist they must agree. */
 function readEssay(): string {
-  const found = ESSAY_PLACES.find((p) => existsSync(p));
-  assert.ok(found, `the author's essay is missing: put it at ${ESSAY_PLACES.join(' or ')}`);
-  return readFileSync(found, 'utf8');
+  const copies = ESSAY_PLACES.filter((p) => existsSync(p)).map((p) => ({ p, text: readFileSync(p, 'utf8').replace(/\n$/, '') }));
+  assert.ok(copies.length > 0, `the author's essay is missing: copy essay.txt to ${ESSAY_PLACES.join(' or ')}`);
+  for (const c of copies.slice(1)) assert.equal(c.text, copies[0].text, `${copies[0].p} and ${c.p} differ: the copy must be the essay exactly`);
+  return copies[0].text;
 }
 
 function readBook(): Record<string, unknown> {
