@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Element, ElementContent, RootContent } from 'hast';
 import type { Book, Chapter, Note } from '../../book/model.ts';
-import { isNoteRef } from '../../book/model.ts';
+import { NOTE_REF_TAG } from '../../book/model.ts';
 import { el, text } from './hast.ts';
 
 export const NOTES_FILE = 'notes.xhtml';
@@ -72,7 +72,7 @@ interface Rewrite {
 
 function rewrite(node: RootContent, r: Rewrite): RootContent {
   if (node.type !== 'element') return node;
-  if (isNoteRef(node)) {
+  if (node.tagName === NOTE_REF_TAG) {
     const id = String(node.properties?.dataNote ?? '');
     const note = r.notes.get(id);
     if (!note) throw new Error(`${r.chapter.file}: note call ${id} has no note in Chapter.notes`);
@@ -103,7 +103,7 @@ export function chapterBody(book: Book, chapter: Chapter): ElementContent[] {
   const labelledBy = headingId(chapter, body);
   const section = el(
     'section',
-    { 'epub:type': 'chapter', role: 'doc-chapter', ...(labelledBy ? { ariaLabelledBy: labelledBy } : {}) },
+    labelledBy ? { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledBy: [labelledBy] } : { 'epub:type': 'chapter', role: 'doc-chapter' },
     body,
   );
   if (book.config.notes === 'book' || chapter.notes.length === 0) return [section];

@@ -52,13 +52,13 @@ export function notesDocument(book: Book): ElementContent[] {
     if (chapter.notes.length === 0) continue;
     const headingId = `notes-${chapter.id}`;
     children.push(
-      el('section', { ariaLabelledBy: headingId }, [
+      el('section', { ariaLabelledBy: [headingId] }, [
         el('h2', { id: headingId }, [text(chapter.title)]),
         ...chapter.notes.map((n) => noteAside(n, chapterFile(chapter))),
       ]),
     );
   }
-  return [el('section', { 'epub:type': 'endnotes', role: 'doc-endnotes', ariaLabelledBy: 'notes-title' }, children)];
+  return [el('section', { 'epub:type': 'endnotes', role: 'doc-endnotes', ariaLabelledBy: ['notes-title'] }, children)];
 }
 
 export function bibliographyDocument(book: Book): ElementContent[] {
@@ -66,7 +66,7 @@ export function bibliographyDocument(book: Book): ElementContent[] {
     el('li', { id: `bib-${entry.key.replace(/[^A-Za-z0-9_-]/g, '-')}` }, entry.content),
   );
   return [
-    el('section', { 'epub:type': 'bibliography', role: 'doc-bibliography', ariaLabelledBy: 'bibliography-title' }, [
+    el('section', { 'epub:type': 'bibliography', role: 'doc-bibliography', ariaLabelledBy: ['bibliography-title'] }, [
       el('h1', { id: 'bibliography-title' }, [text('Bibliography')]),
       el('ul', { className: ['bibliography'] }, entries),
     ]),

@@ -65,13 +65,16 @@ function allImagesDescribed(book: Book): boolean {
   return book.chapters.every((c) => visit(c.content));
 }
 
+const COVER_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif' };
+
 async function coverFile(book: Book, ctx: RenderContext): Promise<File> {
   if (book.config.cover) {
     const file = path.resolve(book.root, book.config.cover);
-    const data = await readFile(file);
-    return new File([data], path.basename(file));
+    const type = COVER_TYPES[path.extname(file).toLowerCase()];
+    if (!type) throw new Error(`${book.config.cover}: a cover must be JPEG, PNG or GIF`);
+    return new File([new Uint8Array(await readFile(file))], path.basename(file), { type });
   }
-  return new File([await renderEbookCover(book, ctx)], 'cover.jpg', { type: 'image/jpeg' });
+  return new File([new Uint8Array(await renderEbookCover(book, ctx))], 'cover.jpg', { type: 'image/jpeg' });
 }
 
 export async function renderEpub(book: Book, outFile: string, ctx: RenderContext): Promise<{ bytes: number }> {
@@ -82,7 +85,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   const hasBibliography = book.bibliography.length > 0;
 
   const coverAlt = `Cover: ${book.config.title}${book.config.subtitle ? `: ${book.config.subtitle}` : ''}, by ${creatorLine(book)}`;
-  const coverExt = cover.type === 'image/png' ? 'png' : 'jpeg';
+  const coverExt = cover.type.split('/')[1]; // what epub-gen-memory names it: cover.jpeg, cover.png
   const front = [
     doc('cover', 'Cover', '', { beforeToc: true, bodyClass: 'cover-page', coverImage: { src: `cover.${coverExt}`, alt: coverAlt } }),
     doc('title-page', book.config.title, serialize(titlePage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
