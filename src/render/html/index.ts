@@ -20,6 +20,24 @@ import { estimatePages, pageGeometry } from './page-geometry.ts';
 const BOOK_CSS = fileURLToPath(new URL('../../../styles/print/book.css', import.meta.url));
 /** Pages before chapter 1: half-title, blank, title, copyright, contents (and its verso). */
 const FRONT_PAGES = 6;
+/**
+ * Folios: Paged.js turns \`counter-reset: page 1\` (on chapter 1) into a reset on that one page, which
+ * current Chromium scopes to the page itself, so later pages would go on counting from the front matter.
+ * This handler gives every page its own number (reset on the page, no increment), computed the way
+ * Paged.js computes target-counter(), so folios and contents numbers agree.
+ */
+const FOLIO_HANDLER = `Paged.registerHandlers(class extends Paged.Handler {
+  constructor(chunker, polisher, caller) { super(chunker, polisher, caller); this.folio = 0; }
+  afterPageLayout(page) {
+    const style = getComputedStyle(page);
+    const reset = /\\bpage\\s+(-?\\d+)/.exec(style.counterReset);
+    const increment = /\\bpage\\s+(-?\\d+)/.exec(style.counterIncrement);
+    if (reset) this.folio = Number(reset[1]);
+    if (increment) this.folio += Number(increment[1]);
+    page.style.counterReset = 'page ' + this.folio;
+    page.style.counterIncrement = 'none';
+  }
+});`;
 const PAGED_SETTINGS =
   "window.PagedConfig = Object.assign({}, window.PagedConfig, { settings: Object.assign({ hyphenGlyph: '-' }, (window.PagedConfig || {}).settings) });";
 
@@ -99,6 +117,7 @@ function documentHtml(book: Book, body: Element[], styles: Array<{ id: string; c
           // Paged.js hyphenates words split across pages with U+2011, which the book font may lack.
           h('script', {}, PAGED_SETTINGS),
           h('script', { src: 'paged.polyfill.js' }),
+          h('script', {}, FOLIO_HANDLER),
         ),
         h('body', {}, body),
       ),

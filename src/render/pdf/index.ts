@@ -22,6 +22,17 @@ export let lastPdfTimings: PdfTimings | undefined;
 
 const MAX_LAYOUTS = 4;
 
+/**
+ * Paged.js gives each footnote a random id (`note-<uuid>`), which Chromium writes into the PDF as a named
+ * destination: replace it with one made from the note's number so two prints give the same bytes.
+ */
+const STABLE_NOTE_IDS = `for (const el of document.querySelectorAll('.footnote[data-number][id^="note-"]')) {
+  const old = el.id;
+  const id = 'note-' + el.dataset.number;
+  el.id = id;
+  for (const a of document.querySelectorAll('a[href="#' + old + '"]')) a.setAttribute('href', '#' + id);
+}`;
+
 export async function renderPdf(book: Book, htmlDir: string, outFile: string, ctx: RenderContext): Promise<{ pages: number }> {
   const indexFile = path.join(htmlDir, 'index.html');
   const html = await readFile(indexFile, 'utf8');
@@ -44,6 +55,7 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
       result = await layout(page, indexFile, timeoutMs, ctx.signal);
       timings.layoutMs.push(result.ms);
     }
+    await page.evaluate(STABLE_NOTE_IDS);
     ctx.log(`print: laid out ${result.pages} pages in ${Math.round(timings.layoutMs.reduce((a, b) => a + b, 0))} ms`);
     const t1 = performance.now();
     const raw = await page.pdf({
