@@ -1,0 +1,47 @@
+// Words in neither the dictionary nor the book's word list, with a suggestion where there is a good one.
+import type { VFile } from 'vfile';
+import { WORD_LIST_FILE } from '../word-list.ts';
+import type { RuleContext } from './context.ts';
+import { report } from './report.ts';
+import { text } from './text.ts';
+import type { TreeIndex } from './tree-index.ts';
+
+const HINT = `Correct it, or add it to ${WORD_LIST_FILE} in the manuscript folder if it is right.`;
+
+function quoteList(words: string[]): string {
+  const quoted = words.map((word) => `"${word}"`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0];
+}
+
+export function spelling(tree: TreeIndex, file: VFile, context: RuleContext): void {
+  const speller = context.speller;
+  if (!speller) return;
+  for (const node of tree.words) {
+    if (context.fragments.has(node)) continue;
+    const word = text(node);
+    if (speller.skip(word) || speller.known(word)) continue;
+    // In a hyphenated word, point at the part that is wrong.
+    let part = word.replace(/(?<=\p{L}{2})\.$/u, '');
+    let at = 0;
+    if (/[-:/]/.test(word)) {
+      for (const piece of word.split(/[-:/]/)) {
+        if (piece && !speller.skip(piece) && !speller.known(piece)) {
+          part = piece;
+          break;
+        }
+        at += piece.length + 1;
+      }
+      if (at >= word.length) [part, at] = [word, 0];
+    }
+    const start = node.position?.start.offset;
+    const place = start === undefined ? node.position?.start : context.locate(start + at);
+    const suggestion = speller.suggest(part);
+    const reason =
+      suggestion.from === 'word-list'
+        ? `"${part}" is not in the dictionary or the word list; did you mean ${quoteList(suggestion.words)}?`
+        : suggestion.from === 'dictionary'
+          ? `"${part}" is not in the ${speller.dictionary} dictionary; did you mean ${quoteList(suggestion.words)}?`
+          : `"${part}" is not in the ${speller.dictionary} dictionary or the word list`;
+    report(file, place, 'spelling', reason, { hint: HINT });
+  }
+}
