@@ -127,3 +127,26 @@ test('unsafe HTML and links are errors; other raw HTML is dropped with a warning
   assert.doesNotMatch(out, /<b>|<div|<iframe|javascript|href/i);
   assert.match(out, /A bold x y/);
 });
+
+test('fixtures: input.md → expected.json (UPDATE_GOLDEN=1 rewrites)', async () => {
+  const { readdir, readFile, writeFile } = await import('node:fs/promises');
+  const dir = new URL('./fixtures/', import.meta.url);
+  for (const name of (await readdir(dir)).sort()) {
+    const folder = new URL(`${name}/`, dir);
+    const text = await readFile(new URL('input.md', folder), 'utf8');
+    const config = JSON.parse(await readFile(new URL('config.json', folder), 'utf8').catch(() => '{}'));
+    const r = await run([{ file: 'chapters/01-fixture.md', text }], { config });
+    const actual = JSON.stringify({
+      id: r.chapters[0].id,
+      title: r.chapters[0].title,
+      sections: r.chapters[0].sections,
+      html: toHtml(r.chapters[0].content),
+      notes: r.chapters[0].notes.map((n) => ({ id: n.id, kind: n.kind, at: n.position, html: html(n.content) })),
+      bibliography: r.bibliography.map((b) => ({ key: b.key, html: html(b.content) })),
+      diagnostics: r.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}: ${d.message}`),
+    }, null, 2) + '\n';
+    const golden = new URL('expected.json', folder);
+    if (process.env.UPDATE_GOLDEN === '1') await writeFile(golden, actual);
+    assert.equal(actual, await readFile(golden, 'utf8'), `fixture ${name} (review, then UPDATE_GOLDEN=1 to accept)`);
+  }
+});

@@ -53,11 +53,16 @@ export class CitationEngine {
   readonly isNoteStyle: boolean;
   #engine: Engine;
   #results = new Map<string, string>();
-  /** Citations that are the first or last citation of some item: all citeproc needs to place the next one. */
+  /**
+   * Citations that are the last (or first) citation of some item: all citeproc needs to place the next
+   * one (first/subsequent, ibid, near-note). Passing every earlier citation instead is quadratic.
+   */
   #live: { id: string; noteIndex: number; items: string[] }[] = [];
   #first = new Map<string, string>();
   #last = new Map<string, string>();
   #seq = 0;
+  /** Only styles that print "see n. 3" need each item's first citation kept. */
+  #keepFirst: boolean;
 
   constructor(options: { root: string; style: string; locale: string; items: ReadonlyMap<string, CslItem> }) {
     const styleXml = readFileSync(resolveStyle(options.root, options.style), 'utf8');
@@ -74,6 +79,7 @@ export class CitationEngine {
     this.#engine = new (CSL as unknown as { Engine: new (...a: unknown[]) => Engine }).Engine(sys, styleXml, options.locale, true);
     this.#engine.setOutputFormat('html');
     this.isNoteStyle = this.#engine.opt.xclass === 'note';
+    this.#keepFirst = styleXml.includes('first-reference-note-number');
   }
 
   /** Register every cited item up front (in first-cite order), so earlier citations never change later. */
@@ -121,8 +127,8 @@ export class CitationEngine {
     }
     this.#live.push(record);
     // Drop citations that are no longer the first or the last of any of their items.
-    if (this.#live.length > 2 * this.#first.size + 8) {
-      this.#live = this.#live.filter((c) => c.items.some((i) => this.#first.get(i) === c.id || this.#last.get(i) === c.id));
+    if (this.#live.length > (this.#keepFirst ? 2 : 1) * this.#first.size + 64) {
+      this.#live = this.#live.filter((c) => c.items.some((i) => (this.#keepFirst && this.#first.get(i) === c.id) || this.#last.get(i) === c.id));
     }
   }
 }
