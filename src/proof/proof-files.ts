@@ -64,7 +64,7 @@ function toDiagnostic(file: string, message: VFileMessage): Diagnostic {
   const severity = message.fatal === false ? 'warning' : 'info';
   if (message.source === 'retext-repeated-words') {
     const word = message.expected?.[0] ?? '';
-    return diagnostic(file, place, severity, 'repeated-word', `"${word}" is repeated: "${message.actual}"`, 'Remove one of them.');
+    return diagnostic(file, place, severity, 'repeated-word', `"${word}" is repeated: "${message.actual}"`);
   }
   if (message.source === 'retext-indefinite-article') {
     const [, actual, next, expected] = /`(.+?)` before `(.+?)`, expected `(.+?)`/.exec(message.reason) ?? [];
@@ -74,7 +74,6 @@ function toDiagnostic(file: string, message: VFileMessage): Diagnostic {
       severity,
       'indefinite-article',
       `"${actual} ${next}" should be "${expected} ${next}"`,
-      'Use "an" before a vowel sound and "a" before a consonant sound.',
     );
   }
   return diagnostic(file, place, severity, message.ruleId ?? 'proof', message.reason, message.note);

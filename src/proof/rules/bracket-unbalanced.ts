@@ -6,7 +6,6 @@ import { report } from './report.ts';
 import type { TreeIndex } from './tree-index.ts';
 
 const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-const HINT = 'Add the missing bracket, or remove the stray one.';
 
 export function bracketUnbalanced(tree: TreeIndex, file: VFile, context: RuleContext): void {
   for (const paragraph of tree.paragraphs) {
@@ -17,12 +16,10 @@ export function bracketUnbalanced(tree: TreeIndex, file: VFile, context: RuleCon
         const open = stack.at(-1);
         if (open?.char === PAIRS[mark.char]) stack.pop();
         else
-          report(file, context.locate(mark.offset), 'bracket-unbalanced', `"${mark.char}" has no matching "${PAIRS[mark.char]}"`, {
-            hint: HINT,
-          });
+          report(file, context.locate(mark.offset), 'bracket-unbalanced', `"${mark.char}" has no matching "${PAIRS[mark.char]}"`);
       }
     }
     for (const mark of stack)
-      report(file, context.locate(mark.offset), 'bracket-unbalanced', `"${mark.char}" is not closed in this paragraph`, { hint: HINT });
+      report(file, context.locate(mark.offset), 'bracket-unbalanced', `"${mark.char}" is not closed in this paragraph`);
   }
 }

@@ -24,9 +24,7 @@ export function doubleSpace(tree: TreeIndex, file: VFile, context: RuleContext):
       // Indentation and trailing spaces are layout, not prose.
       if (before === undefined || after === undefined || /[\r\n]/.test(before + after)) continue;
       const word = /\S{1,24}$/.exec(doc.slice(Math.max(0, offset - 24), offset))?.[0] ?? '';
-      report(file, context.locate(offset), 'double-space', `doubled space after "${word}" (${describe(match[0])})`, {
-        hint: 'Use one space.',
-      });
+      report(file, context.locate(offset), 'double-space', `doubled space after "${word}" (${describe(match[0])})`);
     }
   }
 }

@@ -7,7 +7,6 @@ import { firstLeaf, marks, type Mark } from './marks.ts';
 import { report } from './report.ts';
 import type { TreeIndex } from './tree-index.ts';
 
-const HINT = 'Add the missing quotation mark, or remove the stray one.';
 
 export function quoteUnbalanced(tree: TreeIndex, file: VFile, context: RuleContext): void {
   const list = tree.paragraphs;
@@ -19,15 +18,15 @@ export function quoteUnbalanced(tree: TreeIndex, file: VFile, context: RuleConte
     for (const mark of marks(paragraph)) {
       if (mark.char === '“') double.push(mark);
       else if (mark.char === '”') {
-        if (!double.pop()) report(file, at(mark), 'quote-unbalanced', 'closing ” without an opening “', { hint: HINT });
+        if (!double.pop()) report(file, at(mark), 'quote-unbalanced', 'closing ” without an opening “');
       } else if (mark.char === '‘') single.push(mark);
       else if (mark.char === '’') single.pop(); // otherwise an apostrophe
       else if (mark.char === '"') straight = straight ? undefined : mark;
     }
     const continues = firstLeaf(list[index + 1]).startsWith('“');
     const open = continues ? double.slice(0, -1) : double;
-    for (const mark of open) report(file, at(mark), 'quote-unbalanced', 'opening “ is not closed in this paragraph', { hint: HINT });
-    for (const mark of single) report(file, at(mark), 'quote-unbalanced', 'opening ‘ is not closed in this paragraph', { hint: HINT });
-    if (straight) report(file, at(straight), 'quote-unbalanced', '" is not closed in this paragraph', { hint: HINT });
+    for (const mark of open) report(file, at(mark), 'quote-unbalanced', 'opening “ is not closed in this paragraph');
+    for (const mark of single) report(file, at(mark), 'quote-unbalanced', 'opening ‘ is not closed in this paragraph');
+    if (straight) report(file, at(straight), 'quote-unbalanced', '" is not closed in this paragraph');
   });
 }

@@ -21,14 +21,10 @@ export function spaceBeforePunctuation(tree: TreeIndex, file: VFile, context: Ru
       if (next.type === 'PunctuationNode' && CLOSING.test(nextText)) {
         // ". NET" and "… ." are not faults; a lone dot before a word is.
         if (nextText[0] === '.' && (children[i + 2]?.type === 'WordNode' || nextText.startsWith('..'))) continue;
-        report(file, space.position?.start, 'space-before-punctuation', `space before "${nextText[0]}"`, {
-          hint: 'Remove the space.',
-        });
+        report(file, space.position?.start, 'space-before-punctuation', `space before "${nextText[0]}"`);
       } else if (previous.type === 'PunctuationNode' && OPENING.test(previous.value)) {
         const mark = previous.value.at(-1);
-        report(file, space.position?.start, 'space-before-punctuation', `space after "${mark}"`, {
-          hint: 'Remove the space.',
-        });
+        report(file, space.position?.start, 'space-before-punctuation', `space after "${mark}"`);
       }
     }
   }

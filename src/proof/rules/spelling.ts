@@ -1,12 +1,10 @@
 // Words in neither the dictionary nor the book's word list, with a suggestion where there is a good one.
 import type { VFile } from 'vfile';
-import { WORD_LIST_FILE } from '../word-list.ts';
 import type { RuleContext } from './context.ts';
 import { report } from './report.ts';
 import { text } from './text.ts';
 import type { TreeIndex } from './tree-index.ts';
 
-const HINT = `Correct it, or add it to ${WORD_LIST_FILE} in the manuscript folder if it is right.`;
 
 function quoteList(words: string[]): string {
   const quoted = words.map((word) => `"${word}"`);
@@ -42,6 +40,6 @@ export function spelling(tree: TreeIndex, file: VFile, context: RuleContext): vo
         : suggestion.from === 'dictionary'
           ? `"${part}" is not in the ${speller.dictionary} dictionary; did you mean ${quoteList(suggestion.words)}?`
           : `"${part}" is not in the ${speller.dictionary} dictionary or the word list`;
-    report(file, place, 'spelling', reason, { hint: HINT });
+    report(file, place, 'spelling', reason);
   }
 }

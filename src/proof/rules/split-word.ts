@@ -23,9 +23,7 @@ export function splitWord(tree: TreeIndex, file: VFile, context: RuleContext): v
       if (!speller.known(joined)) continue;
       context.fragments.add(left);
       context.fragments.add(right);
-      report(file, left.position?.start, 'split-word', `"${a} ${b}" looks like one word split in two: "${joined}"`, {
-        hint: 'Remove the space if it is one word.',
-      });
+      report(file, left.position?.start, 'split-word', `"${a} ${b}" looks like one word split in two: "${joined}"`);
     }
   }
 }

@@ -1,0 +1,84 @@
+// npm run proof -- [file-or-manuscript-dir] [--json]
+// Proofreads the prose and prints `file:line:col: warning: message [rule]`, then a summary on stderr.
+// Exit 0 whatever it finds (findings are warnings and notes); 2 for a usage error.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, UsageError, type Diagnostic } from '../src/diagnostics.ts';
+import { findManuscriptRoot, proofFiles, proofManuscript, readManuscriptInfo, WORD_LIST_FILE } from '../src/proof/index.ts';
+
+const USAGE = `Usage: npm run proof -- [file-or-manuscript-dir] [--json]
+
+Proofreads a book's prose: spelling (en-GB dictionary plus the manuscript's ${WORD_LIST_FILE}
+and the book.yaml creators), split words ("Jerem y"), repeated words, doubled spaces, spaces
+before punctuation, unbalanced quotes and brackets, "a"/"an", and words spelled two ways.
+
+  file-or-manuscript-dir  a manuscript folder (its book.yaml chapters), or one .md or .txt file;
+                          default: manuscript
+  --json                  print the findings as a JSON array
+  -h, --help              show this help
+
+Exit status: 0 (findings are warnings), 2 for a usage error.`;
+
+interface Target {
+  label: string;
+  run: () => Promise<Diagnostic[]>;
+  files: number;
+}
+
+async function target(path: string): Promise<Target> {
+  const absolute = resolve(path);
+  const info = await stat(absolute).catch(() => undefined);
+  if (!info) throw new UsageError(`no such file or folder: ${path}`);
+  if (info.isDirectory()) {
+    const { chapters } = await readManuscriptInfo(absolute);
+    return { label: path, files: chapters.length, run: () => proofManuscript(absolute) };
+  }
+  const root = await findManuscriptRoot(dirname(absolute));
+  const language = root ? (await readManuscriptInfo(root)).language : undefined;
+  const file = relative(root ?? process.cwd(), absolute);
+  const kind = /\.(md|markdown)$/i.test(absolute) ? 'markdown' : 'text';
+  const text = await readFile(absolute, 'utf8');
+  return { label: path, files: 1, run: () => proofFiles([{ file, text, kind }], { root: root ?? dirname(absolute), language }) };
+}
+
+function summary(list: Diagnostic[], files: number, seconds: number): string {
+  const count = (severity: string) => list.filter((d) => d.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `proof: ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')} in ${plural(files, 'file')} (${seconds.toFixed(2)} s)`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean', short: 'q' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected one file or folder, got ${positionals.length}`);
+  const started = performance.now();
+  const { run, files } = await target(positionals[0] ?? 'manuscript');
+  const diagnostics = await run();
+  if (values.json) process.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
+  else for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+  if (!values.quiet) process.stderr.write(`${summary(diagnostics, files, (performance.now() - started) / 1000)}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`proof: ${error.message}\n\n${USAGE}\n`);
+    process.exitCode = error.exitCode;
+  } else throw error;
+}
