@@ -1,0 +1,146 @@
+// The benchmark run: for each size, generate the book, then per run: our whole build, our EPUB alone,
+// pandoc, pagedjs-cli and the Chromium floor, each in a fresh process with its memory sampled.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildResult } from './our-build-child.ts';
+import type { BenchOptions } from './bench-args.ts';
+import { generateBook, writeBook, type BookStats } from './generate-book.ts';
+import { measureProcess, type Measured } from './measure-process.ts';
+import { checkPeers, peerHtml, runChromiumFloor, runPagedjsCli, runPandoc, type PeerResult } from './peers.ts';
+import { seedFrom } from './prng.ts';
+import type { BenchSize } from './sizes.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+const CHILD = path.join(ROOT, 'bench/our-build-child.ts');
+
+export interface Memory {
+  rssBytes: number;
+  pssBytes: number;
+  chromiumRssBytes: number;
+}
+
+export interface OursSample {
+  wallMs: number;
+  buildMs: number;
+  stages: Record<string, number>;
+  pdfDetail?: Record<string, number>;
+  pages?: number;
+  memory: Memory;
+  nodeMaxRssBytes: number;
+}
+
+export interface PeerSample {
+  ms: number;
+  pages?: number;
+  memory: Memory;
+}
+
+/** One run of everything; a failed measurement holds its error text instead. */
+export interface RunSample {
+  ours: OursSample | { error: string };
+  oursEpub?: OursSample | { error: string };
+  pandoc?: PeerSample | { error: string };
+  pagedjsCli?: PeerSample | { error: string };
+  chromiumFloor?: PeerSample | { error: string };
+}
+
+export interface SizeRun {
+  size: BenchSize;
+  book: BookStats;
+  samples: RunSample[];
+}
+
+export interface BenchRun {
+  date: string;
+  seed: number;
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; tools: Record<string, string> };
+  sizes: SizeRun[];
+}
+
+export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<BenchRun> {
+  const tools = options.noPeers ? {} : checkPeers();
+  const run: BenchRun = {
+    date: new Date().toISOString(),
+    seed: options.seed,
+    machine: {
+      cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, tools,
+    },
+    sizes: [],
+  };
+  for (const size of options.sizes) {
+    const work = await mkdtemp(path.join(tmpdir(), `bench-${size.name}-`));
+    try {
+      const book = generateBook({ words: size.words, notes: size.notes, seed: options.seed ^ seedFrom(size.name), label: size.name });
+      const manuscript = path.join(work, 'manuscript');
+      await writeBook(book, manuscript);
+      log(`${size.name}: generated ${book.stats.words} words, ${book.stats.notes} notes, ${book.stats.chapters} chapters in ${manuscript}`);
+      const runs = options.runs ?? size.defaultRuns;
+      const sizeRun: SizeRun = { size, book: book.stats, samples: [] };
+      run.sizes.push(sizeRun);
+      for (let r = 1; r <= runs; r++) {
+        const tag = `${size.name} ${r}/${runs}`;
+        const dir = path.join(work, `run-${r}`);
+        const sample: RunSample = { ours: await ours(manuscript, path.join(dir, 'ours'), 'epub,html,pdf', options.timeoutMs) };
+        log(`${tag}: our build ${describe(sample.ours)}`);
+        if (!('error' in sample.ours)) {
+          const stages = Object.entries(sample.ours.stages).map(([k, v]) => `${k} ${secs(v)}`).join(', ');
+          log(`${tag}:   stages: ${stages}; ${sample.ours.pages} pages; peak ${mb(sample.ours.memory.pssBytes)} PSS / ${mb(sample.ours.memory.rssBytes)} RSS`);
+        }
+        sample.oursEpub = await ours(manuscript, path.join(dir, 'ours-epub'), 'epub', options.timeoutMs);
+        log(`${tag}: our EPUB alone ${describe(sample.oursEpub)}`);
+        if (!options.noPeers) {
+          sample.pandoc = peer(await runPandoc(manuscript, path.join(dir, 'pandoc.epub'), options.timeoutMs));
+          log(`${tag}: pandoc → EPUB ${describe(sample.pandoc)}`);
+          if (!('error' in sample.ours)) {
+            const html = await peerHtml(path.join(dir, 'ours', 'html'));
+            sample.pagedjsCli = peer(await runPagedjsCli(html, path.join(dir, 'pagedjs-cli.pdf'), options.timeoutMs));
+            log(`${tag}: pagedjs-cli → PDF ${describe(sample.pagedjsCli)}`);
+            sample.chromiumFloor = peer(await runChromiumFloor(html, path.join(dir, 'chromium.pdf'), options.timeoutMs));
+            log(`${tag}: chromium --print-to-pdf ${describe(sample.chromiumFloor)}`);
+          }
+        }
+        sizeRun.samples.push(sample);
+        await rm(dir, { recursive: true, force: true });
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+  return run;
+}
+
+async function ours(manuscript: string, outDir: string, formats: string, timeoutMs: number): Promise<OursSample | { error: string }> {
+  const m = await measureProcess(NODE, [CHILD, manuscript, outDir, formats], { cwd: ROOT, timeoutMs });
+  const line = m.stdout.split('\n').find((l) => l.startsWith('BENCH-RESULT '));
+  const child = line ? (JSON.parse(line.slice('BENCH-RESULT '.length)) as ChildResult) : undefined;
+  if (m.timedOut) return { error: `timed out after ${secs(timeoutMs)} (stages done: ${JSON.stringify(child?.stages ?? {})})` };
+  if (!child || !child.ok) {
+    return { error: child?.error ?? `exit ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-8).join('\n')}` };
+  }
+  return {
+    wallMs: m.ms, buildMs: child.buildMs, stages: child.stages, pdfDetail: child.pdfDetail, pages: child.pages,
+    memory: memory(m), nodeMaxRssBytes: child.maxRssBytes,
+  };
+}
+
+function peer(m: PeerResult): PeerSample | { error: string } {
+  if (m.timedOut) return { error: `timed out after ${secs(m.ms)}` };
+  if (m.exitCode !== 0) return { error: `exit ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-6).join('\n')}` };
+  return { ms: m.ms, pages: m.pages, memory: memory(m) };
+}
+
+function memory(m: Measured): Memory {
+  return { rssBytes: m.peakTreeBytes, pssBytes: m.peakTreePssBytes, chromiumRssBytes: m.peakChromiumBytes };
+}
+
+function describe(s: { wallMs?: number; ms?: number; pages?: number } | { error: string }): string {
+  if ('error' in s) return `FAILED: ${s.error}`;
+  const ms = 'wallMs' in s && s.wallMs !== undefined ? s.wallMs : (s as { ms: number }).ms;
+  return `${secs(ms)}${s.pages ? ` (${s.pages} pages)` : ''}`;
+}
+
+export const secs = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+export const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;

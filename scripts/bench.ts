@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// npm run bench -- [--sizes small,medium,large] [--runs N] [--seed N] [--no-peers] [--help]
+// Progress goes to stderr, the table to stdout, the numbers to build/bench/results.{json,md}.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HELP, parseBenchArgs } from '../bench/bench-args.ts';
+import { formatMarkdown, formatTable, summarise } from '../bench/report.ts';
+import { runBench } from '../bench/run-bench.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n`);
+    return (err as { exitCode?: number }).exitCode ?? 2;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const started = performance.now();
+  const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
+  try {
+    const run = await runBench(options, log);
+    const summary = summarise(run);
+    const outDir = path.resolve(options.outDir);
+    await mkdir(outDir, { recursive: true });
+    await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    await writeFile(path.join(outDir, 'results.md'), formatMarkdown(summary));
+    process.stdout.write(`${formatTable(summary)}\n`);
+    log(`wrote ${path.join(outDir, 'results.json')} and results.md`);
+    const failed = summary.sizes.some((s) => s.errors.length > 0);
+    return failed ? 1 : 0;
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n`);
+    return (err as { exitCode?: number }).exitCode ?? 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
