@@ -20,7 +20,8 @@ export function spaceBeforePunctuation(tree: TreeIndex, file: VFile, context: Ru
       const nextText = text(next);
       if (next.type === 'PunctuationNode' && CLOSING.test(nextText)) {
         // ". NET" and "… ." are not faults; a lone dot before a word is.
-        if (nextText[0] === '.' && (children[i + 2]?.type === 'WordNode' || nextText.startsWith('..'))) continue;
+        const after = context.doc[(next.position?.start.offset ?? -2) + 1] ?? '';
+        if (nextText[0] === '.' && (/[\p{L}\d]/u.test(after) || nextText.startsWith('..'))) continue;
         report(file, space.position?.start, 'space-before-punctuation', `space before "${nextText[0]}"`);
       } else if (previous.type === 'PunctuationNode' && OPENING.test(previous.value)) {
         const mark = previous.value.at(-1);
