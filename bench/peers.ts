@@ -14,7 +14,6 @@ import { EnvironmentError } from '../src/diagnostics.ts';
 import { measureProcess, type Measured } from './measure-process.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const NODE = path.join(ROOT, 'node_modules/.bin/node');
 const PAGEDJS_CLI = path.join(ROOT, 'node_modules/pagedjs-cli/src/cli.js');
 const CSL_DIR = '/usr/share/citation-style-language/styles';
 
@@ -67,7 +66,7 @@ export async function peerHtml(htmlDir: string): Promise<string> {
 export async function runPagedjsCli(htmlFile: string, outFile: string, timeoutMs: number): Promise<PeerResult> {
   const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: findChromium(), PUPPETEER_SKIP_DOWNLOAD: '1' };
   const args = [PAGEDJS_CLI, htmlFile, '-o', outFile, '--browserArgs', CHROMIUM_FLAGS.join(','), '--timeout', String(timeoutMs)];
-  const measured = await measureProcess(NODE, args, { cwd: path.dirname(htmlFile), env, timeoutMs });
+  const measured = await measureProcess(process.execPath, args, { cwd: path.dirname(htmlFile), env, timeoutMs });
   return { ...measured, pages: measured.exitCode === 0 ? await pdfPages(outFile) : undefined };
 }
 

@@ -13,7 +13,6 @@ import { seedFrom } from './prng.ts';
 import type { BenchSize } from './sizes.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const NODE = path.join(ROOT, 'node_modules/.bin/node');
 const CHILD = path.join(ROOT, 'bench/our-build-child.ts');
 
 export interface Memory {
@@ -92,13 +91,13 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         sample.oursEpub = await ours(manuscript, path.join(dir, 'ours-epub'), 'epub', options.timeoutMs);
         log(`${tag}: our EPUB alone ${describe(sample.oursEpub)}`);
         if (!options.noPeers) {
-          sample.pandoc = peer(await runPandoc(manuscript, path.join(dir, 'pandoc.epub'), options.timeoutMs));
+          sample.pandoc = await peer(runPandoc(manuscript, path.join(dir, 'pandoc.epub'), options.timeoutMs));
           log(`${tag}: pandoc → EPUB ${describe(sample.pandoc)}`);
           if (!('error' in sample.ours)) {
             const html = await peerHtml(path.join(dir, 'ours', 'html'));
-            sample.pagedjsCli = peer(await runPagedjsCli(html, path.join(dir, 'pagedjs-cli.pdf'), options.timeoutMs));
+            sample.pagedjsCli = await peer(runPagedjsCli(html, path.join(dir, 'pagedjs-cli.pdf'), options.timeoutMs));
             log(`${tag}: pagedjs-cli → PDF ${describe(sample.pagedjsCli)}`);
-            sample.chromiumFloor = peer(await runChromiumFloor(html, path.join(dir, 'chromium.pdf'), options.timeoutMs));
+            sample.chromiumFloor = await peer(runChromiumFloor(html, path.join(dir, 'chromium.pdf'), options.timeoutMs));
             log(`${tag}: chromium --print-to-pdf ${describe(sample.chromiumFloor)}`);
           }
         }
@@ -113,7 +112,13 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 }
 
 async function ours(manuscript: string, outDir: string, formats: string, timeoutMs: number): Promise<OursSample | { error: string }> {
-  const m = await measureProcess(NODE, [CHILD, manuscript, outDir, formats], { cwd: ROOT, timeoutMs });
+  // The same Node 24 that runs the bench (node_modules/.bin/node), by its real path.
+  let m: Measured;
+  try {
+    m = await measureProcess(process.execPath, [CHILD, manuscript, outDir, formats], { cwd: ROOT, timeoutMs });
+  } catch (err) {
+    return { error: `could not start our build: ${(err as Error).message}` };
+  }
   const line = m.stdout.split('\n').find((l) => l.startsWith('BENCH-RESULT '));
   const child = line ? (JSON.parse(line.slice('BENCH-RESULT '.length)) as ChildResult) : undefined;
   if (m.timedOut) return { error: `timed out after ${secs(timeoutMs)} (stages done: ${JSON.stringify(child?.stages ?? {})})` };
@@ -126,7 +131,13 @@ async function ours(manuscript: string, outDir: string, formats: string, timeout
   };
 }
 
-function peer(m: PeerResult): PeerSample | { error: string } {
+async function peer(run: Promise<PeerResult>): Promise<PeerSample | { error: string }> {
+  let m: PeerResult;
+  try {
+    m = await run;
+  } catch (err) {
+    return { error: `could not start: ${(err as Error).message}` };
+  }
   if (m.timedOut) return { error: `timed out after ${secs(m.ms)}` };
   if (m.exitCode !== 0) return { error: `exit ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-6).join('\n')}` };
   return { ms: m.ms, pages: m.pages, memory: memory(m) };
