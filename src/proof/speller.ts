@@ -22,7 +22,7 @@ export interface Speller {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
- * Dictionary words one edit away (a letter dropped, swapped, changed or added), at most three.
+ * Dictionary words one edit away (two letters swapped, a letter dropped, changed or added), at most three.
  * nspell's own `suggest` also tries two edits and took ≈100 ms per long word (1.5 s for the essay's dozen
  * misspellings); one edit finds the typos we care about ("harrassment" → "harassment") in well under 1 ms.
  */
@@ -31,8 +31,8 @@ function nearbyWords(word: string, correct: (word: string) => boolean): string[]
   const tryWord = (candidate: string) => {
     if (found.size < 3 && candidate !== word && candidate.length > 1 && correct(candidate)) found.add(candidate);
   };
-  for (let i = 0; i < word.length; i++) tryWord(word.slice(0, i) + word.slice(i + 1));
   for (let i = 0; i + 1 < word.length; i++) tryWord(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  for (let i = 0; i < word.length; i++) tryWord(word.slice(0, i) + word.slice(i + 1));
   for (let i = 0; i < word.length; i++) for (const c of LETTERS) tryWord(word.slice(0, i) + c + word.slice(i + 1));
   for (let i = 0; i <= word.length; i++) for (const c of LETTERS) tryWord(word.slice(0, i) + c + word.slice(i));
   return [...found];
