@@ -8,7 +8,7 @@ import { findChromium } from '../browser.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { EnvironmentError } from '../diagnostics.ts';
 
-const ACE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/.bin/ace-puppeteer');
+const ACE = path.resolve(import.meta.dirname, '../../node_modules/.bin/ace-puppeteer');
 
 interface AceAssertion {
   'earl:result': { 'earl:outcome': string; 'dct:description'?: string; 'earl:pointer'?: { css?: string[] } };

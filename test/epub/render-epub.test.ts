@@ -130,6 +130,19 @@ test('an author-supplied cover is used as is', async () => {
   assert.deepEqual((await epubcheck(file)).map(formatDiagnostic), []);
 });
 
+test('an image without a description: no alternativeText, no conformance claim, alt stays empty', async () => {
+  const book = makeBook({ notes: 'chapter', images: true });
+  const figure = book.chapters[0].content.children.find((n) => n.type === 'element' && n.tagName === 'figure');
+  assert.ok(figure && figure.type === 'element' && figure.children[0].type === 'element');
+  figure.children[0].properties.alt = '';
+  const file = path.join(dir, 'undescribed.epub');
+  await renderEpub(book, file, ctx);
+  const opf = await entry(file, 'OEBPS/content.opf');
+  assert.doesNotMatch(opf, /alternativeText|conformsTo/);
+  assert.match(opf, /Some images lack a text description/);
+  assert.match(await entry(file, 'OEBPS/ch-01-chapter-1.xhtml'), /<img src="images\/map.png" alt=""\/>/);
+});
+
 test('reproducible: two renders give the same sha256', async () => {
   const sums = [];
   for (const name of ['a.epub', 'b.epub']) {

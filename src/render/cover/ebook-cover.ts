@@ -9,7 +9,7 @@ import type { RenderContext } from '../context.ts';
 export const COVER_WIDTH = 1600;
 export const COVER_HEIGHT = 2560;
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = import.meta.dirname;
 const TEMPLATE_DIR = path.resolve(here, '../../../styles/cover');
 
 function escapeHtml(value: string): string {

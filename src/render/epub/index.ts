@@ -14,7 +14,7 @@ import { packageMetadata } from './metadata.ts';
 import { navigation } from './navigation.ts';
 import { ReproducibleEpub } from './reproducible-epub.ts';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = import.meta.dirname;
 const STYLES = path.resolve(here, '../../../styles/epub/epub.css');
 const BIBLIOGRAPHY_FILE = 'bibliography.xhtml';
 const COVER_FILE = 'cover.xhtml';
@@ -52,12 +52,15 @@ function doc(id: string, title: string, content: string, extra: Partial<Document
   };
 }
 
-/** Every image's alt text, to decide whether the accessibility claim can be made. */
+/**
+ * Does every image carry a description? Only then are alternativeText and the conformance claim made
+ * (an empty alt from `![](x.png)` is more often a forgotten description than a decorative image).
+ */
 function allImagesDescribed(book: Book): boolean {
   const visit = (node: Root | RootContent): boolean => {
     if (node.type === 'element') {
       const e = node as Element;
-      if (e.tagName === 'img' && typeof e.properties.alt !== 'string') return false;
+      if (e.tagName === 'img' && !(typeof e.properties.alt === 'string' && e.properties.alt.trim())) return false;
       return e.children.every(visit);
     }
     return node.type === 'root' ? node.children.every(visit) : true;
@@ -109,6 +112,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     notes: hasNotes ? NOTES_FILE : undefined,
     bibliography: hasBibliography ? BIBLIOGRAPHY_FILE : undefined,
   });
+  const described = allImagesDescribed(book);
   const options = {
     title: book.config.title,
     author: book.config.creators.map((c) => c.name),
@@ -125,7 +129,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     tocNCX: tpl['toc.ncx'],
     verbose: false,
     // Read by our templates:
-    meta: packageMetadata(book, allImagesDescribed(book)),
+    meta: packageMetadata(book, described),
     nav,
     extraItems: [{ id: 'font-licence', href: 'fonts/OFL.txt', mediaType: 'text/plain' }],
   };

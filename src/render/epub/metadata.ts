@@ -38,19 +38,21 @@ export function modifiedDate(epoch: number): string {
   return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Features that this renderer always provides, plus alternativeText exactly when there are images. */
-function features(book: Book): string[] {
+/** Features this renderer always provides, plus alternativeText exactly when there are images, all described. */
+function features(book: Book, described: boolean): string[] {
   const declared = book.config.accessibility.features.filter((f) => f !== 'alternativeText');
   const provided = ['structuralNavigation', 'tableOfContents', 'readingOrder'];
-  if (book.images.length > 0) provided.push('alternativeText');
+  if (book.images.length > 0 && described) provided.push('alternativeText');
   return [...new Set([...declared, ...provided])];
 }
 
-function summary(book: Book, conforms: boolean): string {
+function summary(book: Book, described: boolean, conforms: boolean): string {
   if (book.config.accessibility.summary) return book.config.accessibility.summary;
-  const images = book.images.length
-    ? ' Every image has a text description.'
-    : ' The text has no images.';
+  const images = !book.images.length
+    ? ' The text has no images.'
+    : described
+      ? ' Every image has a text description.'
+      : ' Some images lack a text description.';
   const claim = conforms ? ` It meets ${CONFORMS_TO}.` : '';
   return (
     'This ebook is reflowable text with a navigable table of contents, headings in a logical order and ' +
@@ -58,7 +60,9 @@ function summary(book: Book, conforms: boolean): string {
   );
 }
 
-export function packageMetadata(book: Book, claimConformance: boolean): PackageMetadata {
+/** `imagesDescribed`: every image has non-empty alt text; the conformance claim depends on it. */
+export function packageMetadata(book: Book, imagesDescribed: boolean): PackageMetadata {
+  const claimConformance = imagesDescribed;
   const c = book.config;
   const a = c.accessibility;
   return {
@@ -83,9 +87,9 @@ export function packageMetadata(book: Book, claimConformance: boolean): PackageM
     // Images carry visual information even when described; say so.
     accessModes: [...new Set([...(a.accessModes.length ? a.accessModes : ['textual']), ...(book.images.length ? ['visual'] : [])])],
     accessModeSufficient: a.accessModeSufficient.length ? a.accessModeSufficient : ['textual'],
-    features: features(book),
+    features: features(book, imagesDescribed),
     hazards: a.hazards.length ? a.hazards : ['none'],
-    summary: summary(book, claimConformance),
+    summary: summary(book, imagesDescribed, claimConformance),
     conformsTo: claimConformance ? CONFORMS_TO : undefined,
   };
 }

@@ -21,6 +21,8 @@ export class ReproducibleEpub extends EPub {
     this.#extra = extra;
     this.uuid = 'unused';
     this.#renameImages();
+    // It fills an empty alt with "image-placeholder", which screen readers would read out; keep it empty.
+    for (const chapter of this.content) chapter.content = chapter.content.replaceAll(' alt="image-placeholder"', ' alt=""');
   }
 
   /** Image ids from the file names (`images/map.png` → `map`), unique, in order of first use. */
