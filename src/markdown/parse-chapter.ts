@@ -55,8 +55,8 @@ export function parseChapter(
   });
   for (const [identifier, def] of definitions) {
     if (called.has(identifier)) continue;
-    diagnostics.push(diagnostic(file, def.position?.start, 'warning', 'footnote-unused',
-      `Footnote [^${def.label ?? identifier}] is defined but never called, so it is left out.`,
+    diagnostics.push(diagnostic(file, def.position?.start, 'error', 'footnote-unused',
+      `Footnote [^${def.label ?? identifier}] is defined but never called.`,
       `Add [^${def.label ?? identifier}] where the note belongs, or delete the definition.`));
   }
   return { file, id, tree, empty, ...structure, definitions, images };

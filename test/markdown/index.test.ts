@@ -93,7 +93,7 @@ test('diagnostics at their exact line:column', async () => {
     'chapters/01-a.md:1:1 error chapter-no-title',
     'chapters/01-a.md:1:15 error footnote-undefined',
     'chapters/01-a.md:1:25 error citation-unknown',
-    'chapters/01-a.md:3:1 warning footnote-unused',
+    'chapters/01-a.md:3:1 error footnote-unused',
     'chapters/01-a.md:5:1 error footnote-duplicate',
     'chapters/02-b.md:1:1 error chapter-empty',
     'chapters/03-c.md:3:1 warning chapter-multiple-titles',

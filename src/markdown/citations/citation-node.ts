@@ -51,7 +51,8 @@ const LABELS: [RegExp, string][] = [
   [/^(?:fols?\.|folios?)\s*/, 'folio'],
   [/^(?:ops?\.|opus)\s*/, 'opus'],
 ];
-const ONE = String.raw`(?:[\p{N}]+[\p{L}]?|[ivxlcdm]+|[IVXLCDM]+)(?:[.:][\p{N}]+)*`;
+// A number (12, 12a, xiv, 3:16) that is not the start of a word: `Matthew` or `Introduction` is not a locator.
+const ONE = String.raw`(?:[\p{N}]+[\p{L}]?|[ivxlcdm]+|[IVXLCDM]+)(?:[.:][\p{N}]+)*(?![\p{L}])`;
 const LOCATOR = new RegExp(String.raw`^${ONE}(?:\s*(?:[-–—]|,|&|and)\s*${ONE})*`, 'u');
 
 /** `, p. 12, emphasis added` → locator 12, label page, suffix `, emphasis added`. */
