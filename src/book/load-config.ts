@@ -3,6 +3,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics.ts';
+import { yamlErrorPlace } from '../yaml-error-place.ts';
 import type { BookConfig } from './model.ts';
 import { bookSchema, TRIM_SIZES } from './schema.ts';
 
@@ -31,7 +32,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
 
   for (const error of doc.errors) {
     diagnostics.push(
-      diagnostic(file, placeOf(errorOffset(text, error.code, error.message, error.pos[0])), 'error', 'config-yaml', `${file} is not valid YAML: ${firstLine(error.message)}`,
+      diagnostic(file, yamlErrorPlace(text, error, lineCounter), 'error', 'config-yaml', `${file} is not valid YAML: ${firstLine(error.message)}`,
         'Check the indentation and quoting on that line (a value with ": " or "#" needs quotes).'),
     );
   }
@@ -201,16 +202,6 @@ function keyPlace(doc: Document, path: (string | number)[], placeOf: (o: number)
   }
   if (isSeq(parent) && parent.range) return placeOf(parent.range[0]);
   return nodePlace(doc, path, placeOf);
-}
-
-/** A missing closing quote is found at the end of the file; point at the quote that was opened instead. */
-function errorOffset(text: string, code: string, message: string, offset: number): number {
-  if (code !== 'MISSING_CHAR' || !/quote/.test(message)) return offset;
-  const quote = /'quote/.test(message) ? "'" : '"';
-  const opener = new RegExp(`(^|[:\\-\\[,{]\\s*)${quote}`, 'gm');
-  let found = offset;
-  for (const m of text.slice(0, offset).matchAll(opener)) found = m.index + m[0].length - 1;
-  return found;
 }
 
 function firstLine(message: string): string {

@@ -41,6 +41,8 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   const diagnostics: Diagnostic[] = [];
   let bibliography: BibliographyFile | undefined;
   if (config.bibliography) bibliography = await loadBibliography(root, config.bibliography, diagnostics);
+  // A bibliography that does not load would make every citation look unknown: report it alone.
+  if (diagnostics.some((d) => d.severity === 'error')) return { chapters: [], bibliography: [], images: [], diagnostics };
   const knownKeys: ReadonlySet<string> = new Set(bibliography?.items.keys() ?? []);
 
   const usedIds = new Set<string>();

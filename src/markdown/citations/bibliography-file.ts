@@ -1,4 +1,5 @@
 // Reads the book's CSL-YAML (or CSL-JSON) references into citeproc items, with positioned diagnostics.
+import { yamlErrorPlace } from '../../yaml-error-place.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -56,8 +57,7 @@ function parseYaml(file: string, text: string, diagnostics: Diagnostic[]): RawEn
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      const [line, column] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [0, 0];
-      diagnostics.push(diagnostic(file, { line, column }, 'error', 'bibliography-malformed', `The bibliography is not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax at this place (indentation, quotes, colons).'));
+      diagnostics.push(diagnostic(file, yamlErrorPlace(text, e, lineCounter), 'error', 'bibliography-malformed', `The bibliography is not valid YAML: ${e.message.split('\n')[0]}`, 'Fix the YAML syntax at this place (indentation, quotes, colons).'));
     }
     return [];
   }
