@@ -27,13 +27,15 @@ const DEBIAN = {
   java: [() => onPath('java'), 'default-jre-headless', 'runs EPUBCheck'],
   poppler: [() => onPath('pdfinfo') && onPath('pdftotext'), 'poppler-utils', 'reads the PDF back to check it'],
   cslStyles: [() => existsSync('/usr/share/citation-style-language/styles/chicago-note-bibliography.csl'), 'citation-style-language-styles', 'formats citations'],
+  ghostscript: [() => onPath('gs'), 'ghostscript', 'makes the PDF/X-1a interior for IngramSpark'],
+  pandoc: [() => onPath('pandoc'), 'pandoc', 'is the EPUB peer the benchmark compares against'],
   cslLocales: [() => existsSync('/usr/share/citation-style-language/locales/locales-en-GB.xml'), 'citation-style-language-locales', 'formats citations'],
 };
 const NEEDS = {
-  build: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
+  build: args.includes('--pdfx') ? ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript'] : ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
   preview: ['chromium', 'cslStyles', 'cslLocales'],
-  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
-  bench: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
+  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript'],
+  bench: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'pandoc'],
   proof: [],
   typecheck: [],
 };

@@ -1,16 +1,22 @@
 // The pipeline: load → render each requested output into staging → validate → move into the output folder.
-import { stat } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadBook } from './book/load.ts';
 import { bookSlug, type Book } from './book/model.ts';
 import { BrowserPool } from './browser.ts';
+import { ace } from './check/ace.ts';
 import { epubcheck } from './check/epubcheck.ts';
 import { checkPdf } from './check/pdf.ts';
 import { hasErrors, ValidationError, type Diagnostic } from './diagnostics.ts';
+import { proofFiles } from './proof/index.ts';
 import type { RenderContext } from './render/context.ts';
+import { bookCover } from './render/cover/index.ts';
 import { renderEpub } from './render/epub/index.ts';
 import { renderHtml } from './render/html/index.ts';
 import { renderPdf } from './render/pdf/index.ts';
+import { toPdfX1a } from './render/pdfx/index.ts';
+import { renderWrapCover } from './render/wrap-cover/index.ts';
+import { reportMarkdown, storeReport, type StoreReport } from './report/index.ts';
 import { Staging } from './staging.ts';
 
 export const FORMATS = ['epub', 'html', 'pdf'] as const;
@@ -21,6 +27,12 @@ export interface BuildOptions {
   outDir: string;
   formats: readonly Format[];
   signal: AbortSignal;
+  /** Run DAISY Ace on the EPUB (default true). */
+  ace?: boolean;
+  /** Also make a PDF/X-1a interior for IngramSpark (Ghostscript). */
+  pdfx?: boolean;
+  /** Covers, proofing, validation and the store report (default true; the live preview turns them off). */
+  full?: boolean;
   /** Progress events; the CLI turns them into lines or a spinner. */
   onEvent?: (event: BuildEvent) => void;
   env?: NodeJS.ProcessEnv;
@@ -32,22 +44,19 @@ export type BuildEvent =
   | { type: 'progress'; stage: string; message: string }
   | { type: 'diagnostics'; diagnostics: Diagnostic[] };
 
-export interface BuiltOutput {
-  format: Format;
-  path: string;
-  bytes: number;
-  pages?: number;
-}
-
 export interface BuildReport {
   book: Book;
-  outputs: BuiltOutput[];
+  /** Absolute paths of everything moved into the output folder. */
+  outputs: string[];
+  pages?: number;
   timings: { stage: string; ms: number }[];
   diagnostics: Diagnostic[];
+  store?: StoreReport;
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const emit = options.onEvent ?? (() => {});
+  const full = options.full ?? true;
   const timings: { stage: string; ms: number }[] = [];
   const stage = async <T>(name: string, fn: () => Promise<T>, detail?: (value: T) => string): Promise<T> => {
     options.signal.throwIfAborted();
@@ -60,8 +69,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return value;
   };
 
-  const { book, diagnostics } = await stage('load', () => loadBook(options.manuscript, options.env), (r) =>
+  const loaded = await stage('load', () => loadBook(options.manuscript, options.env), (r) =>
     `${r.book.chapters.length} chapters, ${r.book.chapters.reduce((n, c) => n + c.notes.length, 0)} notes, ${r.book.bibliography.length} works cited`);
+  const { book } = loaded;
+  const diagnostics = [...loaded.diagnostics];
+  if (full) {
+    const found = await stage('proof', () => proofFiles(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
+      { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }), summary);
+    diagnostics.push(...found);
+  }
   if (diagnostics.length) emit({ type: 'diagnostics', diagnostics });
 
   const slug = bookSlug(book.config);
@@ -73,21 +89,29 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     signal: options.signal,
     log: (message) => emit({ type: 'progress', stage: 'render', message }),
   };
-  const outputs: BuiltOutput[] = [];
+  const names = {
+    epub: `${slug}.epub`, html: 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`,
+    reportMd: 'report.md', reportJson: 'report.json',
+  };
+  const commit: string[] = [];
   try {
-    const epubFile = staging.path(`${slug}.epub`);
-    const htmlDir = staging.path('html');
-    const pdfFile = staging.path(`${slug}.pdf`);
+    const cover = want.has('epub') && full
+      ? await stage('cover', () => bookCover(book, ctx), (c) => (c.generated ? 'generated 1600×2560 JPEG' : `from ${book.config.cover}`))
+      : undefined;
+    if (cover) await writeFile(staging.path(cover.name), cover.data);
 
     // The EPUB and the paged HTML are independent; the PDF prints the HTML in the same Chromium.
     const epubDone = want.has('epub')
-      ? stage('epub', () => renderEpub(book, epubFile, ctx), (r) => kb(r.bytes))
+      ? stage('epub', () => renderEpub(book, staging.path(names.epub), ctx), (r) => size(r.bytes))
       : Promise.resolve(undefined);
     const printDone = (async () => {
       if (!want.has('html') && !want.has('pdf')) return undefined;
-      await stage('html', () => renderHtml(book, htmlDir, ctx));
+      await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
       if (!want.has('pdf')) return undefined;
-      return stage('pdf', () => renderPdf(book, htmlDir, pdfFile, ctx), (r) => `${r.pages} pages`);
+      const pdf = await stage('pdf', () => renderPdf(book, staging.path(names.html), staging.path(names.pdf), ctx), (r) => `${r.pages} pages`);
+      if (full) await stage('wrap cover', () => renderWrapCover(book, pdf.pages, staging.path(names.wrap), ctx),
+        (g) => `${g.width.toFixed(3)} × ${g.height.toFixed(3)} in, spine ${g.spine.toFixed(3)} in`);
+      return pdf;
     })();
     // Wait for both even when one fails, so nothing is still writing into staging when it is removed.
     const [epubResult, printResult] = await Promise.allSettled([epubDone, printDone]);
@@ -95,45 +119,74 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const pdf = printResult.status === 'fulfilled' ? printResult.value : undefined;
     await browser.close();
 
+    let epubFindings: Diagnostic[] | undefined;
+    let aceFindings: Diagnostic[] | undefined;
     const problems: Diagnostic[] = [];
-    if (want.has('epub')) {
-      const found = await stage('epubcheck', () => epubcheck(epubFile), (d) => summary(d));
-      problems.push(...found.map((d) => ({ ...d, file: `${basename(epubFile)}${d.file && d.file !== basename(epubFile) ? `/${d.file}` : ''}` })));
+    if (full) {
+      const epubFile = staging.path(names.epub);
+      const inEpub = (list: Diagnostic[]) => list.map((d) => ({ ...d, file: d.file && d.file !== basename(epubFile) ? `${names.epub}/${d.file}` : names.epub }));
+      const checks = await Promise.allSettled([
+        want.has('epub') ? stage('epubcheck', () => epubcheck(epubFile), summary) : undefined,
+        want.has('epub') && options.ace !== false ? stage('ace', () => ace(epubFile), summary) : undefined,
+        want.has('pdf') ? stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary) : undefined,
+      ]);
+      for (const r of checks) if (r.status === 'rejected') throw r.reason;
+      const [e, a, p] = checks.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+      epubFindings = e;
+      aceFindings = a;
+      problems.push(...inEpub(e ?? []), ...inEpub(a ?? []), ...(p ?? []));
+      if (problems.length) emit({ type: 'diagnostics', diagnostics: problems });
+      if (hasErrors(problems)) throw new ValidationError(`an output failed validation; ${options.outDir} was left as it was`, problems);
     }
-    if (want.has('pdf')) {
-      const found = await stage('pdf check', () => checkPdf(book, pdfFile), (d) => summary(d));
-      problems.push(...found);
+
+    if (want.has('pdf') && options.pdfx) {
+      await stage('pdf/x-1a', () => toPdfX1a(staging.path(names.pdf), staging.path(names.pdfx), book));
+      commit.push(names.pdfx);
     }
-    if (problems.length) emit({ type: 'diagnostics', diagnostics: problems });
-    if (hasErrors(problems)) {
-      throw new ValidationError('an output failed validation; build/ was left as it was', problems);
+
+    let store: StoreReport | undefined;
+    if (full) {
+      store = await stage('report', () => storeReport({
+        book,
+        epubFile: want.has('epub') ? staging.path(names.epub) : undefined,
+        pdfFile: pdf ? staging.path(names.pdf) : undefined,
+        pdfPages: pdf?.pages,
+        coverJpeg: cover?.data,
+        wrapCoverFile: pdf ? staging.path(names.wrap) : undefined,
+        pdfxFile: options.pdfx && pdf ? staging.path(names.pdfx) : undefined,
+        epubcheck: epubFindings,
+        ace: aceFindings,
+      }), (r) => `${r.summary.pass} pass, ${r.summary.warn} warn, ${r.summary.fail} fail`);
+      await writeFile(staging.path(names.reportJson), `${JSON.stringify(store, null, 2)}\n`);
+      await writeFile(staging.path(names.reportMd), reportMarkdown(store));
+      const failing = store.stores.flatMap((s) => s.checks.filter((c) => c.status === 'fail').map((c) => ({ store: s.store, c })));
+      if (failing.length) {
+        emit({ type: 'diagnostics', diagnostics: failing.map(({ store: s, c }) => ({
+          file: names.reportMd, line: 0, column: 0, severity: 'warning' as const, rule: 'store-requirement',
+          message: `${s}: ${c.requirement}: ${c.figure}${c.note ? ` (${c.note})` : ''}`,
+        })) });
+      }
     }
 
     options.signal.throwIfAborted();
-    const names = [
-      ...(want.has('epub') ? [`${slug}.epub`] : []),
-      ...(want.has('html') ? ['html'] : []),
-      ...(want.has('pdf') ? [`${slug}.pdf`] : []),
-    ];
-    const moved = await staging.commit(names);
-    for (const path of moved) {
-      const format: Format = path.endsWith('.epub') ? 'epub' : path.endsWith('.pdf') ? 'pdf' : 'html';
-      const info = await stat(path);
-      outputs.push({ format, path, bytes: info.isDirectory() ? 0 : info.size, pages: format === 'pdf' ? pdf?.pages : undefined });
-    }
-    return { book, outputs, timings, diagnostics: [...diagnostics, ...problems] };
+    if (cover) commit.push(cover.name);
+    if (want.has('epub')) commit.push(names.epub);
+    if (want.has('html')) commit.push(names.html);
+    if (want.has('pdf')) commit.push(names.pdf, ...(full ? [names.wrap] : []));
+    if (store) commit.push(names.reportMd, names.reportJson);
+    const outputs = await staging.commit(commit);
+    return { book, outputs, pages: pdf?.pages, timings, diagnostics: [...diagnostics, ...problems], store };
   } finally {
     await browser.close();
     await staging.dispose();
   }
 }
 
-function kb(bytes: number): string {
+function size(bytes: number): string {
   return bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`;
 }
 
 function summary(list: Diagnostic[]): string {
-  const errors = list.filter((d) => d.severity === 'error').length;
-  const warnings = list.filter((d) => d.severity === 'warning').length;
-  return `${errors} errors, ${warnings} warnings`;
+  const count = (s: Diagnostic['severity']) => list.filter((d) => d.severity === s).length;
+  return `${count('error')} errors, ${count('warning')} warnings${count('info') ? `, ${count('info')} notes` : ''}`;
 }

@@ -11,6 +11,8 @@ export interface LoadResult {
   book: Book;
   /** Warnings and notes (errors throw). */
   diagnostics: Diagnostic[];
+  /** The chapter texts as read, for checks that work on the Markdown (proofing). */
+  sources: ChapterSource[];
 }
 
 export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadResult> {
@@ -70,7 +72,7 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
     images: result.images,
     epoch: sourceEpoch(config, env),
   };
-  return { book, diagnostics: all };
+  return { book, diagnostics: all, sources: chapters };
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else midnight UTC of the book's date. */

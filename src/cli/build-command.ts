@@ -9,14 +9,20 @@ import { createReporter } from './reporter.ts';
 const HELP = `Usage: npm run build -- [manuscript-dir] [options]
 
 Builds the book in manuscript-dir (default: manuscript/) into build/:
-  <slug>.epub      EPUB 3 for ebook stores, checked with EPUBCheck
-  html/index.html  the printed pages, paginated by Paged.js (open it in a browser)
-  <slug>.pdf       the print PDF at the trim size in book.yaml
+  <slug>.epub        EPUB 3 for ebook stores, checked with EPUBCheck and DAISY Ace
+  cover.jpg          the ebook cover (1600×2560), also inside the EPUB
+  html/index.html    the printed pages, paginated by Paged.js (open it in a browser)
+  <slug>.pdf         the print PDF at the trim size in book.yaml
+  <slug>-cover.pdf   the print wrap cover (back, spine, front, bleed) for the real page count
+  report.md, .json   store readiness: KDP, Apple Books, Kobo, Google Play, IngramSpark
+The manuscript is also proofread; its findings are printed as warnings.
 
 Options:
   -f, --format <list>  outputs to build, comma-separated: ${FORMATS.join(',')} (default: all)
   -o, --out <dir>      output folder (default: build)
   -q, --quiet          print only errors and the paths of the outputs
+      --pdfx           also make <slug>-pdfx.pdf, a PDF/X-1a interior for IngramSpark (needs Ghostscript)
+      --no-ace         skip the DAISY Ace accessibility check of the EPUB (EPUBCheck always runs)
   -h, --help           show this help
   -V, --version        show the version
 
@@ -29,6 +35,8 @@ export interface ParsedArgs {
   outDir: string;
   formats: Format[];
   quiet: boolean;
+  ace: boolean;
+  pdfx: boolean;
   help: boolean;
   version: boolean;
 }
@@ -45,6 +53,8 @@ export function parseBuildArgs(argv: string[]): ParsedArgs {
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
+        'no-ace': { type: 'boolean' },
+        pdfx: { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -65,6 +75,8 @@ export function parseBuildArgs(argv: string[]): ParsedArgs {
     outDir: values.out ?? 'build',
     formats: [...new Set(formats)] as Format[],
     quiet: values.quiet ?? false,
+    ace: !(values['no-ace'] ?? false),
+    pdfx: values.pdfx ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -104,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const report = await build({ ...args, signal: controller.signal, onEvent: reporter.event });
     reporter.finish();
-    for (const output of report.outputs) process.stdout.write(`${output.path}\n`);
+    for (const output of report.outputs) process.stdout.write(`${output}\n`);
     if (!args.quiet) {
       process.stderr.write(`built ${report.outputs.length} output(s) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     }

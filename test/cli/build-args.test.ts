@@ -5,7 +5,7 @@ import { UsageError } from '../../src/diagnostics.ts';
 
 test('defaults: all formats from manuscript/ into build/', () => {
   assert.deepEqual(parseBuildArgs([]), {
-    manuscript: 'manuscript', outDir: 'build', formats: ['epub', 'html', 'pdf'], quiet: false, help: false, version: false,
+    manuscript: 'manuscript', outDir: 'build', formats: ['epub', 'html', 'pdf'], quiet: false, ace: true, pdfx: false, help: false, version: false,
   });
 });
 

@@ -5,7 +5,7 @@ import type { Chapter as EpubDocument } from 'epub-gen-memory';
 import type { Element, Root, RootContent } from 'hast';
 import type { Book } from '../../book/model.ts';
 import type { RenderContext } from '../context.ts';
-import { renderEbookCover } from '../cover/ebook-cover.ts';
+import { bookCover } from '../cover/index.ts';
 import { chapterBody, chapterFile, NOTES_FILE } from './chapter.ts';
 import { literata } from './fonts.ts';
 import { bibliographyDocument, copyrightPage, creatorLine, notesDocument, titlePage } from './front-matter.ts';
@@ -68,16 +68,9 @@ function allImagesDescribed(book: Book): boolean {
   return book.chapters.every((c) => visit(c.content));
 }
 
-const COVER_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif' };
-
 async function coverFile(book: Book, ctx: RenderContext): Promise<File> {
-  if (book.config.cover) {
-    const file = path.resolve(book.root, book.config.cover);
-    const type = COVER_TYPES[path.extname(file).toLowerCase()];
-    if (!type) throw new Error(`${book.config.cover}: a cover must be JPEG, PNG or GIF`);
-    return new File([new Uint8Array(await readFile(file))], path.basename(file), { type });
-  }
-  return new File([new Uint8Array(await renderEbookCover(book, ctx))], 'cover.jpg', { type: 'image/jpeg' });
+  const cover = await bookCover(book, ctx);
+  return new File([new Uint8Array(cover.data)], cover.name, { type: cover.mediaType });
 }
 
 export async function renderEpub(book: Book, outFile: string, ctx: RenderContext): Promise<{ bytes: number }> {
