@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
         const reporter = createReporter({ quiet: false, stream: process.stderr });
         const t0 = performance.now();
         try {
-          await build({ manuscript, outDir, formats, signal: controller.signal, onEvent: reporter.event });
+          await build({ manuscript, outDir, formats, full: false, signal: controller.signal, onEvent: reporter.event });
           reporter.finish();
           process.stderr.write(`rebuilt in ${Math.round(performance.now() - t0)} ms\n`);
           send('reload', {});

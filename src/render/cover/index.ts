@@ -1,5 +1,6 @@
 // The book's one ebook cover: the author's image (book.yaml `cover`) or one generated from the metadata.
 // Made once per Book and shared by the EPUB, build/cover.jpg and the store report.
+import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../../book/model.ts';
@@ -16,15 +17,31 @@ export interface CoverImage {
 }
 
 const TYPES: Record<string, CoverImage['mediaType']> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif' };
-const made = new WeakMap<Book, Promise<CoverImage>>();
+/**
+ * The last cover made, keyed by what it depends on: a live preview rebuilds the book on every save, and a
+ * generated cover (a Chromium screenshot) only changes when the title, subtitle or creators do.
+ */
+let last: { key: string; cover: Promise<CoverImage> } | undefined;
 
 export function bookCover(book: Book, ctx: RenderContext): Promise<CoverImage> {
-  let cover = made.get(book);
-  if (!cover) {
-    cover = makeCover(book, ctx);
-    made.set(book, cover);
+  const { title, subtitle, creators, cover } = book.config;
+  const key = JSON.stringify([book.root, title, subtitle, creators, cover, templateStamp()]);
+  if (last?.key !== key || cover) {
+    // An author's image is read afresh every time (it may have been replaced); a generated one is reused.
+    const made = makeCover(book, ctx);
+    last = { key, cover: made };
+    made.catch(() => {
+      if (last?.cover === made) last = undefined;
+    });
   }
-  return cover;
+  return last.cover;
+}
+
+const TEMPLATE_DIR = path.resolve(import.meta.dirname, '../../../styles/cover');
+
+/** Changes when a file of the cover template changes. */
+function templateStamp(): string {
+  return readdirSync(TEMPLATE_DIR).sort().map((f) => `${f}:${statSync(path.join(TEMPLATE_DIR, f)).mtimeMs}`).join(',');
 }
 
 async function makeCover(book: Book, ctx: RenderContext): Promise<CoverImage> {
