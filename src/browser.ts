@@ -66,6 +66,19 @@ export async function launchBrowser(options: { signal?: AbortSignal; extraArgs?:
   return browser;
 }
 
+/** Chromium died while rendering (crashed, killed, out of memory). Exit code 1. */
+export class BrowserCrashError extends Error {
+  readonly exitCode = 1;
+  constructor(cause: Error) {
+    super(
+      `Chromium stopped unexpectedly while rendering (${cause.message}). Nothing was changed in the output folder. ` +
+        'Run the build again; if it keeps happening, check free memory (`free -h`) and that Chromium runs (`chromium --version`).',
+      { cause },
+    );
+    this.name = 'BrowserCrashError';
+  }
+}
+
 /**
  * One browser per build, launched on first use and closed by `close()`.
  * Renderers call `get()`; the build calls `close()` in `finally`.
@@ -73,12 +86,26 @@ export async function launchBrowser(options: { signal?: AbortSignal; extraArgs?:
 export class BrowserPool {
   #browser: Promise<Browser> | undefined;
   #signal: AbortSignal | undefined;
-  constructor(signal?: AbortSignal) {
+  #log: (message: string) => void;
+  constructor(signal?: AbortSignal, log: (message: string) => void = () => {}) {
     this.#signal = signal;
+    this.#log = log;
   }
+  #closing = false;
+  #crashed = false;
   get(): Promise<Browser> {
-    this.#browser ??= launchBrowser({ signal: this.#signal });
+    this.#browser ??= launchBrowser({ signal: this.#signal }).then(async (browser) => {
+      browser.once('disconnected', () => {
+        if (!this.#closing) this.#crashed = true;
+      });
+      this.#log(`browser: ${await browser.version()} (${browser.process()?.spawnfile ?? 'connected'})`);
+      return browser;
+    });
     return this.#browser;
+  }
+  /** True when Chromium went away without being closed: it crashed or was killed. */
+  get crashed(): boolean {
+    return this.#crashed;
   }
   get launched(): boolean {
     return this.#browser !== undefined;
@@ -87,6 +114,7 @@ export class BrowserPool {
     const pending = this.#browser;
     this.#browser = undefined;
     if (!pending) return;
+    this.#closing = true;
     try {
       const browser = await pending;
       await browser.close();

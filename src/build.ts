@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadBook } from './book/load.ts';
 import { bookSlug, type Book } from './book/model.ts';
-import { BrowserPool } from './browser.ts';
+import { BrowserCrashError, BrowserPool } from './browser.ts';
 import { ace } from './check/ace.ts';
 import { epubcheck } from './check/epubcheck.ts';
 import { checkPdf } from './check/pdf.ts';
@@ -83,12 +83,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const slug = bookSlug(book.config);
   const want = new Set(options.formats);
   const staging = await Staging.create(options.outDir);
-  const browser = new BrowserPool(options.signal);
-  const ctx: RenderContext = {
-    browser,
-    signal: options.signal,
-    log: (message) => emit({ type: 'progress', stage: 'render', message }),
-  };
+  const log = (message: string) => emit({ type: 'progress', stage: 'render', message });
+  const browser = new BrowserPool(options.signal, log);
+  const ctx: RenderContext = { browser, signal: options.signal, log };
   const names = {
     epub: `${slug}.epub`, html: 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`,
     reportMd: 'report.md', reportJson: 'report.json',
@@ -176,6 +173,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (store) commit.push(names.reportMd, names.reportJson);
     const outputs = await staging.commit(commit);
     return { book, outputs, pages: pdf?.pages, timings, diagnostics: [...diagnostics, ...problems], store };
+  } catch (err) {
+    if (browser.crashed && !options.signal.aborted) throw new BrowserCrashError(err as Error);
+    throw err;
   } finally {
     await browser.close();
     await staging.dispose();

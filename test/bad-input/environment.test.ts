@@ -2,6 +2,7 @@
 // previous outputs stay exactly as they were and no staging folder is left behind.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,9 +57,9 @@ test('Chromium killed while the PDF is printed: exit 1, nothing changed', async 
   const r = await withPreviousBuild((out) =>
     runBuild([BOOK, '--out', out, '--format', 'pdf'], {
       onStderr: (text, child) => {
-        if (watching || !/✓ html/.test(text) || !child.pid) return;
+        if (watching || !/browser: .*Chrom/.test(text) || !child.pid) return;
         watching = true;
-        // Wait for the browser to start printing, then kill it: every process under the build.
+        // Wait for the browser to start laying out the pages, then kill it: every process under the build.
         const timer = setInterval(() => {
           const all: number[] = [];
           const queue = childPids(child.pid!);
@@ -66,7 +67,15 @@ test('Chromium killed while the PDF is printed: exit 1, nothing changed', async 
             all.push(pid);
             queue.push(...childPids(pid));
           }
-          if (all.length === 0) return;
+          // Once a renderer process runs, the browser has started and is loading the pages: kill it then.
+          const rendering = all.some((pid) => {
+            try {
+              return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+            } catch {
+              return false;
+            }
+          });
+          if (!rendering) return;
           clearInterval(timer);
           killed = true;
           for (const pid of all) {
@@ -79,9 +88,9 @@ test('Chromium killed while the PDF is printed: exit 1, nothing changed', async 
       },
     }),
   );
-  assert.ok(killed, `the test never saw the HTML stage finish; stderr:\n${r.stderr}`);
+  assert.ok(killed, `the test never saw the browser start; stderr:\n${r.stderr}`);
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stderr, /error: .*(Chromium|browser|Target closed|Protocol error|Connection closed)/i);
+  assert.match(r.stderr, /error: Chromium stopped unexpectedly while rendering/);
 });
 
 test('Ctrl-C during a build: exit 130, nothing changed', async () => {
