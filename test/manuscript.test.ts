@@ -11,7 +11,8 @@ import YAML from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manuscript = join(root, 'manuscript');
-const ESSAY_PLACES = [join(root, 'test', 'fixtures', 'essay-original.txt'), '/work/shared/manuscript-source/essay.txt'];
+// The repository's copy (also the proofing fixture), and the shared original beside the checkout.
+const ESSAY_PLACES = [join(root, 'test', 'proof', 'fixtures', 'essay-original.txt'), join(root, '..', 'shared', 'manuscript-source', 'essay.txt')];
 const NBSP_MARK = '⍽';
 const BOOK_KEYS = new Set([
   'title', 'subtitle', 'creators', 'language', 'identifier', 'isbn', 'date', 'publisher', 'rights',
