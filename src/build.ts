@@ -3,24 +3,34 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadBook } from './book/load.ts';
 import { bookSlug, type Book } from './book/model.ts';
-import { BrowserCrashError, BrowserPool } from './browser.ts';
-import { ace } from './check/ace.ts';
-import { epubcheck } from './check/epubcheck.ts';
-import { checkPdf } from './check/pdf.ts';
+import type { BrowserPool as Pool } from './browser.ts';
 import { hasErrors, ValidationError, type Diagnostic } from './diagnostics.ts';
-import { proofFiles } from './proof/index.ts';
 import type { RenderContext } from './render/context.ts';
-import { bookCover } from './render/cover/index.ts';
-import { renderEpub } from './render/epub/index.ts';
-import { renderHtml } from './render/html/index.ts';
-import { renderPdf } from './render/pdf/index.ts';
-import { toPdfX1a } from './render/pdfx/index.ts';
-import { renderWrapCover } from './render/wrap-cover/index.ts';
-import { reportMarkdown, storeReport, type StoreReport } from './report/index.ts';
+import type { StoreReport } from './report/index.ts';
 import { Staging } from './staging.ts';
 
-export const FORMATS = ['epub', 'html', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
+/**
+ * The renderers and checkers pull in Chromium's driver, epub-gen-memory, retext ...: loaded only once the
+ * manuscript has loaded without errors, so that `--help` and a manuscript error answer at once.
+ */
+async function parts() {
+  const [browser, aceM, epubcheckM, pdfCheck, proof, cover, epub, html, pdf, pdfx, wrap, report] = await Promise.all([
+    import('./browser.ts'), import('./check/ace.ts'), import('./check/epubcheck.ts'), import('./check/pdf.ts'),
+    import('./proof/index.ts'), import('./render/cover/index.ts'), import('./render/epub/index.ts'),
+    import('./render/html/index.ts'), import('./render/pdf/index.ts'), import('./render/pdfx/index.ts'),
+    import('./render/wrap-cover/index.ts'), import('./report/index.ts'),
+  ]);
+  return {
+    BrowserPool: browser.BrowserPool, BrowserCrashError: browser.BrowserCrashError, ace: aceM.ace, epubcheck: epubcheckM.epubcheck,
+    checkPdf: pdfCheck.checkPdf, proofFiles: proof.proofFiles, bookCover: cover.bookCover, renderEpub: epub.renderEpub,
+    renderHtml: html.renderHtml, renderPdf: pdf.renderPdf, toPdfX1a: pdfx.toPdfX1a, renderWrapCover: wrap.renderWrapCover,
+    storeReport: report.storeReport, reportMarkdown: report.reportMarkdown,
+  };
+}
+
+import type { Format } from './formats.ts';
+
+export { FORMATS, type Format } from './formats.ts';
 
 export interface BuildOptions {
   manuscript: string;
@@ -73,6 +83,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     `${r.book.chapters.length} chapters, ${r.book.chapters.reduce((n, c) => n + c.notes.length, 0)} notes, ${r.book.bibliography.length} works cited`);
   const { book } = loaded;
   const diagnostics = [...loaded.diagnostics];
+  const {
+    BrowserPool, BrowserCrashError, ace, epubcheck, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
+    toPdfX1a, renderWrapCover, storeReport, reportMarkdown,
+  } = await parts();
   if (full) {
     const found = await stage('proof', () => proofFiles(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
       { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }), summary);
@@ -84,7 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const want = new Set(options.formats);
   const staging = await Staging.create(options.outDir);
   const log = (message: string) => emit({ type: 'progress', stage: 'render', message });
-  const browser = new BrowserPool(options.signal, log);
+  const browser: Pool = new BrowserPool(options.signal, log);
   const ctx: RenderContext = { browser, signal: options.signal, log };
   const names = {
     epub: `${slug}.epub`, html: 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`,

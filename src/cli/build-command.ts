@@ -2,7 +2,7 @@
 // 0 built and validated, 1 content or validation errors, 2 wrong usage, 3 environment (missing tool), 130 Ctrl-C.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { build, FORMATS, type Format } from '../build.ts';
+import { FORMATS, type Format } from '../formats.ts';
 import { formatDiagnostic, UsageError, type Diagnostic } from '../diagnostics.ts';
 import { createReporter } from './reporter.ts';
 
@@ -114,6 +114,7 @@ export async function main(argv: string[]): Promise<number> {
   const reporter = createReporter({ quiet: args.quiet, stream: process.stderr });
   const t0 = performance.now();
   try {
+    const { build } = await import('../build.ts');
     const report = await build({ ...args, signal: controller.signal, onEvent: reporter.event });
     reporter.finish();
     for (const output of report.outputs) process.stdout.write(`${output}\n`);
