@@ -1,7 +1,8 @@
 // Runs our build once in a fresh process (so its peak memory is its own) and prints what it measured as
 // one JSON line on stdout: stage times from build()'s events, the PDF renderer's own split, the page count.
 //
-//   node bench/our-build-child.ts <manuscript> <out-dir> <formats, e.g. epub,html,pdf>
+//   node bench/our-build-child.ts <manuscript> <out-dir> <formats, e.g. epub,html,pdf> [lean]
+// `lean` builds without covers, proofing and validation (build()'s `full: false`): the EPUB alone, as pandoc makes it.
 import { build, type Format } from '../src/build.ts';
 import * as pdfRenderer from '../src/render/pdf/index.ts';
 import { formatDiagnostic } from '../src/diagnostics.ts';
@@ -19,7 +20,7 @@ export interface ChildResult {
   maxRssBytes: number;
 }
 
-const [manuscript, outDir, formatList] = process.argv.slice(2);
+const [manuscript, outDir, formatList, mode] = process.argv.slice(2);
 if (!manuscript || !outDir || !formatList) {
   process.stderr.write('usage: node bench/our-build-child.ts <manuscript> <out-dir> <formats>\n');
   process.exit(2);
@@ -35,6 +36,7 @@ try {
     outDir,
     formats: formatList.split(',') as Format[],
     signal: new AbortController().signal,
+    full: mode !== 'lean',
     onEvent: (e) => {
       if (e.type === 'done') stages[e.stage] = (stages[e.stage] ?? 0) + e.ms;
       else if (e.type === 'progress') progress.push(e.message);
@@ -44,7 +46,7 @@ try {
     },
   });
   result.ok = true;
-  result.pages = report.outputs.find((o) => o.format === 'pdf')?.pages;
+  result.pages = report.pages;
 } catch (err) {
   const e = err as Error & { diagnostics?: Parameters<typeof formatDiagnostic>[0][] };
   const details = (e.diagnostics ?? []).slice(0, 10).map(formatDiagnostic);

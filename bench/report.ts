@@ -51,7 +51,10 @@ function summariseSize(s: SizeRun): SizeSummary {
     'build wall': m((r) => ours(r)?.wallMs),
     'build in-process': m((r) => ours(r)?.buildMs),
   };
-  for (const stage of ['load', 'epub', 'html', 'pdf', 'epubcheck', 'pdf check']) medians[stage] = m((r) => ours(r)?.stages[stage]);
+  // Stages as build() reports them, in the order they first finish (the pipeline may add stages).
+  const stages = [...new Set(s.samples.flatMap((r) => Object.keys(ours(r)?.stages ?? {})))];
+  for (const stage of stages) medians[`stage: ${stage}`] = m((r) => ours(r)?.stages[stage]);
+  medians.pdf = medians['stage: pdf'];
   for (const part of ['launch', 'layout', 'print', 'finish']) medians[`pdf ${part}`] = m((r) => ours(r)?.pdfDetail?.[part]);
   medians['layout passes'] = m((r) => ours(r)?.pdfDetail?.layoutPasses);
   medians['peak PSS'] = m((r) => ours(r)?.memory.pssBytes);
@@ -117,7 +120,7 @@ function cell(v: number | undefined, unit: Row['unit']): string {
 }
 
 function rows(summary: Summary): Row[] {
-  const keys = Object.keys(summary.sizes[0]?.medians ?? {});
+  const keys = [...new Set(summary.sizes.flatMap((s) => Object.keys(s.medians)))].filter((k) => k !== 'pdf');
   return [
     { label: 'words', values: summary.sizes.map((s) => s.words), unit: 'n' },
     { label: 'notes', values: summary.sizes.map((s) => s.notes), unit: 'n' },
