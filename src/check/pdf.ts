@@ -1,27 +1,12 @@
 // Reads a print PDF back with poppler: every page at the trim size (plus bleed when asked for), every font
 // embedded, the document tagged. Findings are Diagnostics on the PDF file.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Book } from '../book/model.ts';
-import { diagnostic, EnvironmentError, type Diagnostic } from '../diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { mediaSize, pageGeometry } from '../render/html/page-geometry.ts';
+import { pdfFonts, poppler } from './poppler.ts';
 
-const run = promisify(execFile);
 const TOLERANCE_PT = 0.5;
-
-/** Runs a poppler tool; a missing one is an environment problem with the fix in the message. */
-export async function poppler(tool: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run(tool, args, { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-    return stdout;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new EnvironmentError(`${tool} (poppler) is not installed: run \`apt-get install poppler-utils\`.`);
-    }
-    throw err;
-  }
-}
 
 export async function checkPdf(book: Book, file: string): Promise<Diagnostic[]> {
   const rel = path.relative(process.cwd(), file);
@@ -45,16 +30,12 @@ export async function checkPdf(book: Book, file: string): Promise<Diagnostic[]> 
       );
     }
   }
-  const fonts = await poppler('pdffonts', [file]);
-  for (const line of fonts.split('\n').slice(2)) {
-    // name, type (may contain spaces), encoding, emb, sub, uni, object, generation
-    const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
-    if (m && m[4] === 'no') {
-      out.push(
-        diagnostic(name, undefined, 'error', 'pdf-font-not-embedded', `font ${m[1]} (${m[2]}) is not embedded`,
-          'Printers reject PDFs with unembedded fonts: use a web font from an @fontsource package for every text style.'),
-      );
-    }
+  for (const font of await pdfFonts(file)) {
+    if (font.embedded) continue;
+    out.push(
+      diagnostic(name, undefined, 'error', 'pdf-font-not-embedded', `font ${font.name} (${font.type}) is not embedded`,
+        'Printers reject PDFs with unembedded fonts: use a web font from an @fontsource package for every text style.'),
+    );
   }
   return out;
 }

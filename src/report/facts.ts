@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { checkPdfX, type PdfXCheck } from '../render/pdfx/check-pdfx.ts';
 import { wrapCoverGeometry, type WrapCoverGeometry } from '../render/wrap-cover/geometry.ts';
 import { imageInfo, type ImageInfo } from './image-info.ts';
-import { pdfFonts, pdfInfo, type PdfFont, type PdfInfo } from './poppler.ts';
+import { pdfFonts, pdfInfo, type PdfFont, type PdfInfo } from '../check/poppler.ts';
 
 export interface ReportInput {
   book: Book;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { BrowserPool } from '../../src/browser.ts';
 import { toPdfX1a } from '../../src/render/pdfx/index.ts';
-import { pdfInfo } from '../../src/report/poppler.ts';
+import { pdfInfo } from '../../src/check/poppler.ts';
 import { makeCoverBook } from '../wrap-cover/make-book.ts';
 
 let dir: string;

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { BrowserPool } from '../../src/browser.ts';
 import type { RenderContext } from '../../src/render/context.ts';
 import { renderWrapCover, wrapCoverGeometry } from '../../src/render/wrap-cover/index.ts';
-import { pdfFonts, pdfInfo } from '../../src/report/poppler.ts';
+import { pdfFonts, pdfInfo } from '../../src/check/poppler.ts';
 import { makeCoverBook } from './make-book.ts';
 
 describe('wrapCoverGeometry', () => {

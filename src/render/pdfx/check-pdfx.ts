@@ -1,7 +1,7 @@
 // Reads a PDF/X-1a file back: what poppler says, plus a scan of the (uncompressed, PDF 1.3) object
 // dictionaries for colour spaces and transparency that PDF/X-1a forbids. Not a full preflight.
 import { readFile } from 'node:fs/promises';
-import { pdfFonts, pdfInfo } from '../../report/poppler.ts';
+import { pdfFonts, pdfInfo } from '../../check/poppler.ts';
 
 export interface PdfXCheck {
   /** pdfinfo's `PDF subtype`, from GTS_PDFXVersion (e.g. `PDF/X-1:2001`). */

@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { BuildError, diagnostic, ValidationError } from '../../diagnostics.ts';
 import { imageInfo } from '../../report/image-info.ts';
-import { pdfFonts } from '../../report/poppler.ts';
+import { pdfFonts } from '../../check/poppler.ts';
 import { coverHtml } from '../cover/ebook-cover.ts';
 import type { RenderContext } from '../context.ts';
 import { wrapCoverGeometry, type WrapCoverGeometry } from './geometry.ts';

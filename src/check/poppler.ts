@@ -5,9 +5,10 @@ import { EnvironmentError } from '../diagnostics.ts';
 
 const run = promisify(execFile);
 
-async function poppler(tool: string, args: string[]): Promise<string> {
+/** Runs a poppler tool; a missing poppler is an EnvironmentError that says how to install it. */
+export async function poppler(tool: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await run(tool, args, { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(tool, args, { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
     return stdout;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
