@@ -3,7 +3,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Book } from '../../book/model.ts';
 import { EnvironmentError } from '../../diagnostics.ts';
@@ -14,9 +14,11 @@ import { frontMatter } from './front-matter.ts';
 import { h, textOf } from './h.ts';
 import { packageDir } from './package-dir.ts';
 import { hyphenateTree, hyphenatorFor } from './hyphenate.ts';
-import { GEOMETRY_STYLE_ID, pageCss } from './page-css.ts';
+import { FURNITURE_STYLE_ID, furnitureCss, GEOMETRY_STYLE_ID, pageCss } from './page-css.ts';
 import { estimatePages, pageGeometry } from './page-geometry.ts';
 
+/** Marks the start of each part after the front matter: `<!--bp-part-->`. */
+export const PART_MARK = 'bp-part';
 const BOOK_CSS = fileURLToPath(new URL('../../../styles/print/book.css', import.meta.url));
 /** Pages before chapter 1: half-title, blank, title, copyright, contents (and its verso). */
 const FRONT_PAGES = 6;
@@ -71,11 +73,15 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   );
   const geometry = pageGeometry(book.config.print, estimate);
   const bookCss = await readFile(BOOK_CSS, 'utf8');
-  const body = [...frontMatter(book, [font.family]), ...chapters, ...(back ? [back] : [])];
+  // Parts (front matter, each chapter, the bibliography) are separated by a comment: each opens on a right-hand
+  // page, so the PDF renderer can lay them out one by one (see src/render/pdf/parts.ts).
+  const body: ElementContent[] = [...frontMatter(book, [font.family])];
+  for (const part of [...chapters, ...(back ? [back] : [])]) body.push({ type: 'comment', value: PART_MARK }, part);
   const html = documentHtml(book, body, [
     { id: 'bp-fonts', css: font.css },
     { id: GEOMETRY_STYLE_ID, css: pageCss(geometry, font.family) },
     { id: 'bp-book', css: bookCss + `\n:root { --paper: ${book.config.print.paper === 'cream' ? '#fbf6ea' : '#fff'}; }\n` },
+    { id: FURNITURE_STYLE_ID, css: furnitureCss(book.config.title) },
   ]);
   const indexFile = path.join(outDir, 'index.html');
   await writeFile(indexFile, html);
@@ -93,7 +99,7 @@ function bibliography(book: Book): Element | undefined {
   );
 }
 
-function documentHtml(book: Book, body: Element[], styles: Array<{ id: string; css: string }>): string {
+function documentHtml(book: Book, body: ElementContent[], styles: Array<{ id: string; css: string }>): string {
   const c = book.config;
   const authors = c.creators.filter((p) => p.role === 'aut').map((p) => p.name);
   const tree: Root = {

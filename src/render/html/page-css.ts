@@ -26,3 +26,23 @@ export function pageCss(g: PageGeometry, fontFamily: string): string {
   margin-right: ${inch(g.outside)};
 }`;
 }
+
+export const FURNITURE_STYLE_ID = 'bp-furniture';
+export const TOC_NUMBERS_RULE = '.contents a::after { content: target-counter(attr(href url), page); }';
+
+/** A CSS string literal. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/**
+ * Page furniture that must not depend on other parts of the book: the book title as the left running head
+ * (a literal, so a chapter laid out on its own carries it too) and the contents numbers (target-counter
+ * here; the PDF renderer lays the contents out with the true folios written in instead).
+ */
+export function furnitureCss(title: string): string {
+  return `@page :left {
+  @top-center { content: ${cssString(title)}; }
+}
+${TOC_NUMBERS_RULE}`;
+}

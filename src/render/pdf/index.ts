@@ -1,81 +1,114 @@
-// The print PDF: lay out the paginated HTML in the build's one Chromium, make the gutter match the real
-// page count (laying out again when the estimate was off), print at the CSS page size with bookmarks and
-// tags, then fix the metadata and make the bytes reproducible.
-import { readFile, writeFile } from 'node:fs/promises';
+// The print PDF. The book is laid out part by part (front matter, each chapter, the bibliography; every part
+// opens on a right-hand page), several parts at once in tabs of the build's one Chromium: Paged.js's cost per
+// page grows with the size of the document it lays out, so small documents keep the whole book linear.
+// The chapters go first; their page counts give the folios (printed in each tab before its PDF is made) and
+// the contents numbers, so the front matter is laid out last with the true numbers written in. The gutter
+// follows the real page count (everything is laid out again when the estimate fell in another KDP band).
+// The parts' PDFs are joined with their tags, bookmarks and links, then the metadata is fixed and the bytes
+// made reproducible.
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from 'puppeteer-core';
 import type { Book } from '../../book/model.ts';
 import type { RenderContext } from '../context.ts';
 import { GEOMETRY_STYLE_ID, pageCss } from '../html/page-css.ts';
 import { kdpGutter, pageGeometry } from '../html/page-geometry.ts';
-import { layout } from './layout.ts';
 import { finishPdf } from './metadata.ts';
+import { mergeParts } from './merge.ts';
+import { splitBook, writeFrontMatter, writeParts, type Part } from './parts.ts';
+import { evenUp, openTabs, printParts } from './print-parts.ts';
 
 export interface PdfTimings {
   launchMs: number;
+  /** Wall time of each layout pass until its last part was laid out (more than one when the gutter changed). */
   layoutMs: number[];
+  /** Time in Chromium's print (page.pdf), summed over the parts and tabs of the last pass; overlaps layout. */
   printMs: number;
+  /** Joining the parts, metadata, writing the file. */
   finishMs: number;
+  /** Parts laid out separately, and tabs (renderer processes) used at once. */
+  parts: number;
+  tabs: number;
+  /** renderPdf from call to return. */
+  totalMs: number;
 }
 
 /** Timings of the last renderPdf call in this process (for the benchmark and the report). */
 export let lastPdfTimings: PdfTimings | undefined;
 
-const MAX_LAYOUTS = 4;
-
-/**
- * Paged.js gives each footnote a random id (`note-<uuid>`), which Chromium writes into the PDF as a named
- * destination: replace it with one made from the note's number so two prints give the same bytes.
- */
-const STABLE_NOTE_IDS = `for (const el of document.querySelectorAll('.footnote[data-number][id^="note-"]')) {
-  const old = el.id;
-  const id = 'note-' + el.dataset.number;
-  el.id = id;
-  for (const a of document.querySelectorAll('a[href="#' + old + '"]')) a.setAttribute('href', '#' + id);
-}`;
+const MAX_PASSES = 4;
 
 export async function renderPdf(book: Book, htmlDir: string, outFile: string, ctx: RenderContext): Promise<{ pages: number }> {
+  const started = performance.now();
   const indexFile = path.join(htmlDir, 'index.html');
-  const html = await readFile(indexFile, 'utf8');
-  // Time-out scaled with the book: 60 s plus 1 s for every 4,000 characters of HTML.
-  const timeoutMs = 60_000 + Math.ceil(html.length / 4000) * 1000;
-  const t0 = performance.now();
+  let html = await readFile(indexFile, 'utf8');
   const browser = await ctx.browser.get();
-  const launchMs = performance.now() - t0;
-  const page = await browser.newPage();
-  const timings: PdfTimings = { launchMs, layoutMs: [], printMs: 0, finishMs: 0 };
+  const timings: PdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, finishMs: 0, parts: 0, tabs: 0, totalMs: 0 };
+  let parts: Part[] = [];
+  const tabs = await openTabs(browser, Number.POSITIVE_INFINITY);
+  timings.tabs = tabs.pages.length;
+  // Time-outs scale with the part: 60 s plus 1 s for every 4,000 characters of HTML.
+  const timeoutMs = (part: Part) => 60_000 + Math.ceil(part.size / 4000) * 1000;
+  const print = async (page: Page, part: Part) =>
+    page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs(part) });
   try {
-    let result = await layout(page, indexFile, timeoutMs, ctx.signal);
-    timings.layoutMs.push(result.ms);
-    let usedGutter = gutterInHtml(html);
-    for (let n = 1; kdpGutter(result.pages) !== usedGutter; n++) {
-      if (n >= MAX_LAYOUTS) throw new Error(`the gutter did not settle after ${n} layouts (${result.pages} pages)`);
-      ctx.log(`print: ${result.pages} pages need a ${kdpGutter(result.pages)} in gutter (laid out with ${usedGutter} in); laying out again`);
-      await setGutterPages(indexFile, book, result.pages);
-      usedGutter = kdpGutter(result.pages);
-      result = await layout(page, indexFile, timeoutMs, ctx.signal);
-      timings.layoutMs.push(result.ms);
+    for (let pass = 1; ; pass++) {
+      const split = splitBook(html);
+      await removeParts(parts);
+      parts = await writeParts(split, htmlDir);
+      timings.parts = parts.length;
+      const [front, ...rest] = parts;
+      const body = await printParts(tabs, rest, 1, { timeoutMs, signal: ctx.signal, print });
+      timings.printMs = body.printMs;
+      // The contents: each chapter's first folio, from the counts.
+      const folios = new Map<string, number>();
+      let folio = 1;
+      for (const part of rest) {
+        if (part.id) folios.set(part.id, folio);
+        folio += evenUp(body.pages.get(part.index)!);
+      }
+      await writeFrontMatter(split, front!, folios);
+      const head = await printParts({ pages: tabs.pages.slice(0, 1), close: async () => {} }, [front!], 1, {
+        timeoutMs, signal: ctx.signal, print: async (page, part) => {
+          // The front matter keeps its own roman folios (i, ii …): no arabic folios to set.
+          return print(page, part);
+        },
+      });
+      timings.layoutMs.push(body.layoutMs + head.layoutMs);
+      const counts = parts.map((p) => (p === front ? head.pages : body.pages).get(p.index)!);
+      const total = counts.reduce((sum, n) => sum + evenUp(n), 0) - (counts.at(-1)! % 2);
+      const used = gutterInHtml(html);
+      if (kdpGutter(total) === used) {
+        ctx.log(`print: laid out ${total} pages in ${parts.length} parts, ${tabs.pages.length} at a time, in ${Math.round(sum(timings.layoutMs))} ms`);
+        const t2 = performance.now();
+        const pdfs = parts.map((p, i) => ({
+          bytes: (p === front ? head.pdfs : body.pdfs).get(p.index)!,
+          blankAfter: i < parts.length - 1 && counts[i]! % 2 === 1,
+        }));
+        const merged = await mergeParts(pdfs);
+        const { bytes, pages } = await finishPdf(merged, book);
+        await writeFile(outFile, bytes);
+        timings.finishMs = performance.now() - t2;
+        if (pages !== total) throw new Error(`the parts were laid out as ${total} pages but the joined PDF has ${pages}`);
+        timings.totalMs = performance.now() - started;
+        lastPdfTimings = timings;
+        return { pages };
+      }
+      if (pass >= MAX_PASSES) throw new Error(`the gutter did not settle after ${pass} layouts (${total} pages)`);
+      ctx.log(`print: ${total} pages need a ${kdpGutter(total)} in gutter (laid out with ${used} in); laying out again`);
+      await setGutterPages(indexFile, book, total);
+      html = await readFile(indexFile, 'utf8');
     }
-    await page.evaluate(STABLE_NOTE_IDS);
-    ctx.log(`print: laid out ${result.pages} pages in ${Math.round(timings.layoutMs.reduce((a, b) => a + b, 0))} ms`);
-    const t1 = performance.now();
-    const raw = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: true,
-      tagged: true,
-      timeout: timeoutMs,
-    });
-    timings.printMs = performance.now() - t1;
-    const t2 = performance.now();
-    const { bytes, pages } = await finishPdf(raw, book);
-    await writeFile(outFile, bytes);
-    timings.finishMs = performance.now() - t2;
-    if (pages !== result.pages) throw new Error(`Paged.js laid out ${result.pages} pages but Chromium printed ${pages}`);
-    lastPdfTimings = timings;
-    return { pages };
   } finally {
-    await page.close().catch(() => {});
+    await tabs.close();
+    await removeParts(parts);
   }
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+async function removeParts(parts: Part[]): Promise<void> {
+  await Promise.all(parts.map((p) => rm(p.file, { force: true })));
 }
 
 function gutterInHtml(html: string): number {

@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 
-export const PRODUCER = 'bookpipe (Chromium, Paged.js 0.4.3, pdf-lib)';
+export const PRODUCER = 'bookpipe (Chromium, Paged.js 0.4.3, pdf-lib; laid out by parts)';
 
-export async function finishPdf(bytes: Uint8Array, book: Book): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(input: Uint8Array | PDFDocument, book: Book): Promise<{ bytes: Uint8Array; pages: number }> {
   const c = book.config;
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false });
   const date = new Date(book.epoch * 1000);
   const authors = c.creators.filter((p) => p.role === 'aut').map((p) => p.name);
   const title = c.subtitle ? `${c.title}: ${c.subtitle}` : c.title;
