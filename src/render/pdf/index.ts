@@ -13,6 +13,7 @@ import type { Book } from '../../book/model.ts';
 import type { RenderContext } from '../context.ts';
 import { GEOMETRY_STYLE_ID, pageCss } from '../html/page-css.ts';
 import { kdpGutter, pageGeometry } from '../html/page-geometry.ts';
+import { addContentsLinks, readContentsLinks, type ContentsLink } from './contents-links.ts';
 import { finishPdf } from './metadata.ts';
 import { mergeParts } from './merge.ts';
 import { splitBook, writeFrontMatter, writeParts, type Part } from './parts.ts';
@@ -58,7 +59,17 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
       parts = await writeParts(split, htmlDir);
       timings.parts = parts.length;
       const [front, ...rest] = parts;
-      const body = await printParts(tabs, rest, 1, { timeoutMs, signal: ctx.signal, print });
+      const used = gutterInHtml(html);
+      let body;
+      try {
+        body = await printParts(tabs, rest, 1, { timeoutMs, signal: ctx.signal, print, check: pass === 1 ? (pages) => projectGutter(rest, pages, used) : undefined });
+      } catch (err) {
+        if (!(err instanceof WrongGutter)) throw err;
+        ctx.log(`print: the first chapters project ${err.pages} pages, which need a ${kdpGutter(err.pages)} in gutter (laying out with ${used} in); starting again`);
+        await setGutterPages(indexFile, book, err.pages);
+        html = await readFile(indexFile, 'utf8');
+        continue;
+      }
       timings.printMs = body.printMs;
       // The contents: each chapter's first folio, from the counts.
       const folios = new Map<string, number>();
@@ -68,16 +79,17 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         folio += evenUp(body.pages.get(part.index)!);
       }
       await writeFrontMatter(split, front!, folios);
+      let links: ContentsLink[] = [];
       const head = await printParts({ pages: tabs.pages.slice(0, 1), close: async () => {} }, [front!], 1, {
         timeoutMs, signal: ctx.signal, print: async (page, part) => {
           // The front matter keeps its own roman folios (i, ii …): no arabic folios to set.
+          links = await readContentsLinks(page);
           return print(page, part);
         },
       });
       timings.layoutMs.push(body.layoutMs + head.layoutMs);
       const counts = parts.map((p) => (p === front ? head.pages : body.pages).get(p.index)!);
       const total = counts.reduce((sum, n) => sum + evenUp(n), 0) - (counts.at(-1)! % 2);
-      const used = gutterInHtml(html);
       if (kdpGutter(total) === used) {
         ctx.log(`print: laid out ${total} pages in ${parts.length} parts, ${tabs.pages.length} at a time, in ${Math.round(sum(timings.layoutMs))} ms`);
         const t2 = performance.now();
@@ -86,6 +98,13 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
           blankAfter: i < parts.length - 1 && counts[i]! % 2 === 1,
         }));
         const merged = await mergeParts(pdfs);
+        const firstPage = new Map<string, number>();
+        let physical = 0;
+        parts.forEach((p, i) => {
+          if (p.id) firstPage.set(p.id, physical);
+          physical += evenUp(counts[i]!);
+        });
+        addContentsLinks(merged, links, firstPage);
         const { bytes, pages } = await finishPdf(merged, book);
         await writeFile(outFile, bytes);
         timings.finishMs = performance.now() - t2;
@@ -103,6 +122,30 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
     await tabs.close();
     await removeParts(parts);
   }
+}
+
+class WrongGutter extends Error {
+  readonly pages: number;
+  constructor(pages: number) {
+    super(`the book projects to ${pages} pages`);
+    this.pages = pages;
+  }
+}
+
+/**
+ * After the first chapters (a fifth of the text, at least two parts), projects the page count from their
+ * pages per character of HTML; when that falls in another KDP gutter band, stops the pass early rather than
+ * finishing a layout that would be thrown away.
+ */
+function projectGutter(parts: Part[], pages: Map<number, number>, used: number): void {
+  const all = parts.reduce((n, p) => n + p.size, 0);
+  const done = parts.filter((p) => pages.has(p.index));
+  const doneSize = done.reduce((n, p) => n + p.size, 0);
+  if (done.length < Math.min(2, parts.length) || doneSize < all / 5 || done.length === parts.length) return;
+  const perChar = done.reduce((n, p) => n + pages.get(p.index)!, 0) / doneSize;
+  const projected = Math.round(6 + perChar * all + parts.length / 2);
+  // Only act on a clear miss: within 3% of a band edge, let the exact count after the pass decide.
+  if (kdpGutter(projected * 0.97) === kdpGutter(projected * 1.03) && kdpGutter(projected) !== used) throw new WrongGutter(projected);
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

@@ -69,7 +69,13 @@ export async function printParts(
   tabs: Tabs,
   parts: Part[],
   firstFolio: number,
-  options: { timeoutMs: (part: Part) => number; signal: AbortSignal; print: (page: Page, part: Part) => Promise<Uint8Array> },
+  options: {
+    timeoutMs: (part: Part) => number;
+    signal: AbortSignal;
+    print: (page: Page, part: Part) => Promise<Uint8Array>;
+    /** Called after each layout with the counts so far; throwing stops the pass (e.g. the gutter is wrong). */
+    check?: (pages: Map<number, number>) => void;
+  },
 ): Promise<PrintedChapters> {
   const started = performance.now();
   const result: PrintedChapters = { pages: new Map(), pdfs: new Map(), layoutMs: 0, printMs: 0 };
@@ -82,8 +88,9 @@ export async function printParts(
   });
   let next = 0;
   let laidOut = 0;
+  let failed = false;
   const worker = async (page: Page) => {
-    while (next < parts.length) {
+    while (next < parts.length && !failed) {
       options.signal.throwIfAborted();
       const k = next++;
       const part = parts[k]!;
@@ -91,8 +98,10 @@ export async function printParts(
         const { pages } = await layout(page, part.file, options.timeoutMs(part), options.signal);
         result.pages.set(part.index, pages);
         counted[k]!.resolve(pages);
+        options.check?.(result.pages);
         if (++laidOut === parts.length) result.layoutMs = performance.now() - started;
       } catch (err) {
+        failed = true;
         for (const c of counted.slice(k)) c.reject(err);
         throw err;
       }
@@ -105,6 +114,9 @@ export async function printParts(
       result.printMs += performance.now() - t;
     }
   };
-  await Promise.all(tabs.pages.map(worker));
+  // Every tab settles before the caller may reuse them (a failed pass is followed by another on the same tabs).
+  const settled = await Promise.allSettled(tabs.pages.map(worker));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
   return result;
 }

@@ -1,0 +1,53 @@
+// The contents entries as links. Chromium links only to targets in the same document, and the chapters are
+// not in the front matter's: the rectangles of the entries are read from the laid-out contents, and the
+// links are added to the joined PDF, each to the first page of its chapter.
+import { PDFArray, PDFName, PDFNull, type PDFDocument } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
+
+export interface ContentsLink {
+  /** The section id the entry points at (`ch-01`). */
+  id: string;
+  /** 0-based page of the front matter the entry is on. */
+  page: number;
+  /** CSS px from the top left of that page. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export async function readContentsLinks(page: Page): Promise<ContentsLink[]> {
+  return page.evaluate(() => {
+    const pages = [...document.querySelectorAll('.pagedjs_page')];
+    return [...document.querySelectorAll<HTMLAnchorElement>('.contents a[href^="#"]')].map((a) => {
+      const sheet = a.closest('.pagedjs_page')!;
+      const box = sheet.getBoundingClientRect();
+      const r = a.getBoundingClientRect();
+      return { id: a.getAttribute('href')!.slice(1), page: pages.indexOf(sheet), x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height };
+    });
+  });
+}
+
+/** Adds a link annotation per entry; `firstPage` maps a section id to its 0-based page in the book. */
+export function addContentsLinks(doc: PDFDocument, links: ContentsLink[], firstPage: Map<string, number>): void {
+  const pages = doc.getPages();
+  const pt = 0.75; // CSS px → PDF points
+  for (const link of links) {
+    const target = firstPage.get(link.id);
+    const page = pages[link.page];
+    if (target === undefined || !page || !pages[target]) continue;
+    const h = page.getHeight();
+    const annot = doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'Link',
+      F: 4,
+      Border: [0, 0, 0],
+      Rect: [link.x * pt, h - (link.y + link.height) * pt, (link.x + link.width) * pt, h - link.y * pt],
+      Dest: [pages[target]!.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
+    });
+    const ref = doc.context.register(annot);
+    const existing = page.node.lookup(PDFName.of('Annots'));
+    if (existing instanceof PDFArray) existing.push(ref);
+    else page.node.set(PDFName.of('Annots'), doc.context.obj([ref]));
+  }
+}

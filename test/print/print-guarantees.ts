@@ -1,0 +1,108 @@
+// The print guarantees of issue 4, read back from a PDF with poppler: trim on every page, fonts embedded,
+// metadata, notes on the page of their call, contents numbers equal to the printed folios, chapters on odd
+// pages, running heads, no text outside the text block, blank versos empty. Shared by the print tests.
+import assert from 'node:assert/strict';
+import type { Book } from '../../src/book/model.ts';
+import { checkPdf } from '../../src/check/pdf.ts';
+import { pageGeometry } from '../../src/render/html/page-geometry.ts';
+import { folio, linesAtSize, notePages, readPages, runningHead, tool, type PageText } from './read-back.ts';
+
+/** `notes: false` leaves out the note check (see the todo in long-book.test.ts); everything else is checked. */
+export async function assertPrintGuarantees(book: Book, pdf: string, pages: number, options: { notes?: boolean } = {}): Promise<void> {
+  const g = pageGeometry(book.config.print, pages);
+  const W = g.width * 72;
+  const H = g.height * 72;
+  const top = g.top * 72;
+  const bottom = H - g.bottom * 72;
+  // Recto (odd) pages have the gutter on the left.
+  const left = (p: number) => (p % 2 === 1 ? g.inside : g.outside) * 72;
+  const right = (p: number) => W - (p % 2 === 1 ? g.outside : g.inside) * 72;
+
+  // The checker the build runs finds nothing.
+  assert.deepEqual(await checkPdf(book, pdf), []);
+
+  // pdfinfo: every page exactly at the trim.
+  const info = await tool('pdfinfo', ['-f', '1', '-l', String(pages), pdf]);
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)];
+  assert.equal(sizes.length, pages);
+  for (const s of sizes) assert.deepEqual([Number(s[1]), Number(s[2])], [W, H]);
+  assert.match(info, /^Tagged:\s+yes/m);
+  const authors = book.config.creators.filter((c) => c.role === 'aut').map((c) => c.name).join(', ');
+  assert.equal(/^Author:\s+(.*)$/m.exec(info)?.[1], authors);
+  assert.equal(/^Subject:\s+(.*)$/m.exec(info)?.[1], (book.config.description ?? book.config.subtitle)?.replace(/\s+/g, ' ').trim());
+  assert.match(info, new RegExp(`^CreationDate:.*${new Date(book.epoch * 1000).getUTCFullYear()}`, 'm'));
+
+  // pdffonts: only the book font, all embedded.
+  const fonts = (await tool('pdffonts', [pdf])).split('\n').slice(2).filter(Boolean);
+  assert.ok(fonts.length >= 2);
+  for (const f of fonts) {
+    assert.match(f, /^[A-Z]{6}\+Literata-\w+\s/, `unexpected font: ${f}`);
+    assert.match(f, /\syes\s+yes\s+yes\s/, `font not embedded: ${f}`);
+  }
+
+  const read = await readPages(pdf);
+  assert.equal(read.length, pages);
+
+  if (options.notes !== false) assertNotesOnTheirPage(book, read, left);
+
+  // Contents: every entry's number equals the folio printed on the chapter's first page, an odd page.
+  const contentsPage = read.find((p) => linesAtSize(p, 16)[0] === 'Contents');
+  assert.ok(contentsPage, 'contents page found');
+  const layout = await tool('pdftotext', ['-layout', '-f', String(contentsPage.number), '-l', String(contentsPage.number), pdf, '-']);
+  const entries = [...layout.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => ({ title: m[1]!, page: m[2]! }));
+  const headings = [...book.chapters.map((c) => c.title), 'Bibliography'];
+  assert.deepEqual(entries.map((e) => e.title), headings);
+  const openings = new Map<number, string>();
+  for (const entry of entries) {
+    const opening = read.find((p) => linesAtSize(p, 19).join(' ') === entry.title);
+    assert.ok(opening, `opening page of ${entry.title}`);
+    assert.equal(opening.number % 2, 1, `${entry.title} opens on page ${opening.number}, a left-hand page`);
+    assert.equal(folio(opening, bottom), entry.page, `${entry.title}: contents says ${entry.page}`);
+    assert.equal(runningHead(opening, top), undefined, `no running head on the opening of ${entry.title}`);
+    openings.set(opening.number, entry.title);
+    const before = read[opening.number - 2]!;
+    if (before.number > contentsPage.number && (before.words.length === 0 || folio(before, bottom) === undefined)) {
+      assert.equal(before.words.length, 0, `page ${before.number} before a chapter is blank or a full page`);
+    }
+  }
+  assert.equal(folio(read.find((p) => openings.get(p.number) === book.chapters[0]!.title)!, bottom), '1', 'arabic folios start at 1 on chapter 1');
+  assert.equal(folio(contentsPage, bottom), 'v', 'roman folio on the contents');
+
+  // Running heads: book title on the left, the current chapter on the right; none on blank pages.
+  let chapter: string | undefined;
+  for (const p of read.filter((x) => x.number > contentsPage.number)) {
+    chapter = openings.get(p.number) ?? chapter;
+    if (openings.has(p.number) || p.words.length === 0) continue;
+    assert.equal(runningHead(p, top), p.number % 2 === 0 ? book.config.title : chapter, `running head on page ${p.number}`);
+  }
+
+  // No text outside the text block: body inside it; heads and folios in their bands of the margins.
+  for (const p of read) {
+    for (const w of p.words) {
+      const where = `page ${p.number}: "${w.text}" at ${w.x0.toFixed(1)},${w.y0.toFixed(1)}–${w.x1.toFixed(1)},${w.y1.toFixed(1)}`;
+      assert.ok(w.x0 >= left(p.number) - 1 && w.x1 <= right(p.number) + 1, `outside the text block: ${where}`);
+      const inBlock = w.y0 >= top - 2 && w.y1 <= bottom + 2;
+      const inHead = w.y1 < top && w.y0 >= 18;
+      const inFolio = w.y0 > bottom && w.y1 <= H - 18;
+      assert.ok(inBlock || inHead || inFolio, `outside the text block: ${where}`);
+    }
+  }
+  assertBlankPagesEmpty(read, openings);
+}
+
+function assertBlankPagesEmpty(read: PageText[], openings: Map<number, string>): void {
+  for (const n of openings.keys()) {
+    const verso = read[n - 2];
+    // A verso before a chapter opening carries either text (the previous chapter's end) or nothing at all.
+    if (verso && verso.words.length > 0) assert.ok(verso.words.some((w) => w.size > 9.5 && w.size < 11.5), `page ${verso.number} has only furniture`);
+  }
+}
+
+function assertNotesOnTheirPage(book: Book, read: PageText[], left: (p: number) => number): void {
+  // Every note's marker sits on the page of its call, in the book's numbering.
+  const notes = book.chapters.flatMap((c) => c.notes);
+  const { calls, markers } = notePages(read, left);
+  assert.equal(calls.size, notes.length, 'every note call found in the text');
+  assert.equal(markers.size, notes.length, 'every note found at a foot of page');
+  for (const n of notes) assert.equal(markers.get(n.number), calls.get(n.number), `note ${n.number}: call on page ${calls.get(n.number)}, note on page ${markers.get(n.number)}`);
+}
