@@ -89,7 +89,7 @@ function withDefaults(raw: Record<string, any>): BookConfig {
     edition: raw.edition,
     chapters: raw.chapters,
     bibliography: raw.bibliography,
-    citationStyle: raw['citation-style'] ?? 'chicago-note-bibliography',
+    citationStyle: raw['citation-style'] ?? 'chicago-fullnote-bibliography',
     citationLocale: raw['citation-locale'] ?? raw.language,
     notes: raw.notes ?? 'chapter',
     cover: raw.cover,

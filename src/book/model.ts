@@ -22,7 +22,7 @@ export interface BookConfig {
   chapters: string[];
   /** CSL-YAML (or CSL-JSON) file, relative to the manuscript folder. */
   bibliography?: string;
-  /** A Debian CSL style name (`chicago-note-bibliography`) or a `.csl` file in the manuscript. */
+  /** A Debian CSL style name (`chicago-fullnote-bibliography`) or a `.csl` file in the manuscript. */
   citationStyle: string;
   citationLocale: string;
   /** Where the EPUB places notes: at the end of each chapter, or at the end of the book. */

@@ -13,6 +13,7 @@ import { SourceMap } from './source-map.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 const typography = unified().use(remarkSmartypants);
+const NEEDS_TYPOGRAPHY = /["'`]|--|\.\.\./;
 
 export interface ParsedChapter extends Structure {
   file: string;
@@ -36,7 +37,9 @@ export function parseChapter(
     return { file, id, tree, empty, title: '', sections: [], definitions: new Map(), images: [] };
   }
   citationSyntax(tree, { file, map, knownKeys, diagnostics });
-  typography.runSync(tree);
+  // Smart punctuation only has work where there are straight quotes, backticks, `--` or `...`; most
+  // manuscripts already use true quotes, and the pass costs as much as parsing the chapter.
+  if (NEEDS_TYPOGRAPHY.test(text)) typography.runSync(tree);
   safety(tree, file, map, diagnostics);
   const structure = chapterStructure(tree, file, id, diagnostics);
   const definitions = new Map<string, FootnoteDefinition>();

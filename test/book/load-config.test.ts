@@ -22,7 +22,7 @@ test('a minimal book.yaml gets the documented defaults', () => {
   assert.ok(config);
   assert.equal(config.identifier, 'urn:uuid:9c1d0f5e-1111-4222-8333-444455556666');
   assert.deepEqual(config.creators, [{ name: 'Ann Author', role: 'aut', fileAs: undefined }]);
-  assert.equal(config.citationStyle, 'chicago-note-bibliography');
+  assert.equal(config.citationStyle, 'chicago-fullnote-bibliography');
   assert.equal(config.citationLocale, 'en-GB');
   assert.equal(config.notes, 'chapter');
   assert.deepEqual(config.print.trim, { name: '5.5x8.5in', width: 5.5, height: 8.5 });

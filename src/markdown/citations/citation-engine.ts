@@ -47,6 +47,39 @@ interface Engine {
   processCitationCluster(c: unknown, pre: [string, number][], post: [string, number][], flag?: string): [unknown, [number, string][]];
   makeCitationCluster(items: CiteItem[]): string;
   makeBibliography(): false | [{ entry_ids: string[][] }, string[]];
+  restoreProcessorState(citations: unknown[]): void;
+}
+
+/**
+ * Building an engine parses the style and locale (the dearest part of formatting citations). The last one is
+ * kept for the next build of the same book in this process (the live preview rebuilds on every save) and
+ * reset to an empty state before use; any change to the style file, locale or bibliography makes a new one.
+ */
+let last: { key: string; engine: Engine; styleXml: string } | undefined;
+
+function cachedEngine(options: { root: string; style: string; locale: string; items: ReadonlyMap<string, CslItem> }): { engine: Engine; styleXml: string } {
+  const stylePath = resolveStyle(options.root, options.style);
+  const styleXml = readFileSync(stylePath, 'utf8');
+  const key = JSON.stringify([styleXml, options.locale, [...options.items.values()]]);
+  if (last?.key === key) {
+    last.engine.restoreProcessorState([]);
+    return last;
+  }
+  if (!localeFile('en-US')) {
+    throw new EnvironmentError(`No CSL locale files under ${CSL_DIR}/locales (need locales-en-US.xml). Install them with \`${INSTALL}\`.`);
+  }
+  const items = new Map(options.items);
+  const sys = {
+    retrieveLocale: (lang: string) => {
+      const f = localeFile(lang);
+      return f ? readFileSync(f, 'utf8') : false;
+    },
+    retrieveItem: (id: string) => items.get(id),
+  };
+  const engine = new (CSL as unknown as { Engine: new (...a: unknown[]) => Engine }).Engine(sys, styleXml, options.locale, true);
+  engine.setOutputFormat('html');
+  last = { key, engine, styleXml };
+  return last;
 }
 
 export class CitationEngine {
@@ -65,19 +98,8 @@ export class CitationEngine {
   #keepFirst: boolean;
 
   constructor(options: { root: string; style: string; locale: string; items: ReadonlyMap<string, CslItem> }) {
-    const styleXml = readFileSync(resolveStyle(options.root, options.style), 'utf8');
-    if (!localeFile('en-US')) {
-      throw new EnvironmentError(`No CSL locale files under ${CSL_DIR}/locales (need locales-en-US.xml). Install them with \`${INSTALL}\`.`);
-    }
-    const sys = {
-      retrieveLocale: (lang: string) => {
-        const f = localeFile(lang);
-        return f ? readFileSync(f, 'utf8') : false;
-      },
-      retrieveItem: (id: string) => options.items.get(id),
-    };
-    this.#engine = new (CSL as unknown as { Engine: new (...a: unknown[]) => Engine }).Engine(sys, styleXml, options.locale, true);
-    this.#engine.setOutputFormat('html');
+    const { engine, styleXml } = cachedEngine(options);
+    this.#engine = engine;
     this.isNoteStyle = this.#engine.opt.xclass === 'note';
     this.#keepFirst = styleXml.includes('first-reference-note-number');
   }
