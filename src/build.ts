@@ -106,49 +106,57 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
   const commit: string[] = [];
   try {
-    const cover = want.has('epub') && full
-      ? await stage('cover', () => bookCover(book, ctx), (c) => (c.generated ? 'generated 1600×2560 JPEG' : `from ${book.config.cover}`))
-      : undefined;
-    if (cover) await writeFile(staging.path(cover.name), cover.data);
 
-    // The EPUB and the paged HTML are independent; the PDF prints the HTML in the same Chromium.
-    const epubDone = want.has('epub')
-      ? stage('epub', () => renderEpub(book, staging.path(names.epub), ctx), (r) => size(r.bytes))
+    // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in its own browser), and
+    // the paged HTML, printed to PDF in our Chromium, then the wrap cover and the PDF check.
+    const epubFile = staging.path(names.epub);
+    const coverMade = want.has('epub') && full
+      ? stage('cover', () => bookCover(book, ctx), (c) => (c.generated ? 'generated 1600×2560 JPEG' : `from ${book.config.cover}`))
       : Promise.resolve(undefined);
-    const printDone = (async () => {
-      if (!want.has('html') && !want.has('pdf')) return undefined;
-      await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
-      if (!want.has('pdf')) return undefined;
-      const pdf = await stage('pdf', () => renderPdf(book, staging.path(names.html), staging.path(names.pdf), ctx), (r) => `${r.pages} pages`);
-      if (full) await stage('wrap cover', () => renderWrapCover(book, pdf.pages, staging.path(names.wrap), ctx),
-        (g) => `${g.width.toFixed(3)} × ${g.height.toFixed(3)} in, spine ${g.spine.toFixed(3)} in`);
-      return pdf;
-    })();
-    // Wait for both even when one fails, so nothing is still writing into staging when it is removed.
-    const [epubResult, printResult] = await Promise.allSettled([epubDone, printDone]);
-    for (const r of [epubResult, printResult]) if (r.status === 'rejected') throw r.reason;
-    const pdf = printResult.status === 'fulfilled' ? printResult.value : undefined;
-    await browser.close();
-
-    let epubFindings: Diagnostic[] | undefined;
-    let aceFindings: Diagnostic[] | undefined;
-    const problems: Diagnostic[] = [];
-    if (full) {
-      const epubFile = staging.path(names.epub);
-      const inEpub = (list: Diagnostic[]) => list.map((d) => ({ ...d, file: d.file && d.file !== basename(epubFile) ? `${names.epub}/${d.file}` : names.epub }));
-      const checks = await Promise.allSettled([
-        want.has('epub') ? stage('epubcheck', () => epubcheck(epubFile), summary) : undefined,
-        want.has('epub') && options.ace !== false ? stage('ace', () => ace(epubFile), summary) : undefined,
-        want.has('pdf') ? stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary) : undefined,
+    const epubRendered = want.has('epub')
+      ? coverMade.then(async (cover) => {
+        if (cover) await writeFile(staging.path(cover.name), cover.data);
+        return stage('epub', () => renderEpub(book, epubFile, ctx), (r) => size(r.bytes));
+      })
+      : Promise.resolve(undefined);
+    const epubChecked = (async () => {
+      if (!want.has('epub') || !full) return { epubcheck: undefined, ace: undefined };
+      await epubRendered;
+      const [found, violations] = await Promise.all([
+        stage('epubcheck', () => epubcheck(epubFile), summary),
+        options.ace !== false ? stage('ace', () => ace(epubFile), summary) : undefined,
       ]);
-      for (const r of checks) if (r.status === 'rejected') throw r.reason;
-      const [e, a, p] = checks.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
-      epubFindings = e;
-      aceFindings = a;
-      problems.push(...inEpub(e ?? []), ...inEpub(a ?? []), ...(p ?? []));
-      if (problems.length) emit({ type: 'diagnostics', diagnostics: problems });
-      if (hasErrors(problems)) throw new ValidationError(`an output failed validation; ${options.outDir} was left as it was`, problems);
-    }
+      return { epubcheck: found, ace: violations };
+    })();
+    const printed = (async () => {
+      let pdf: { pages: number } | undefined;
+      if (want.has('html') || want.has('pdf')) {
+        await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
+        if (want.has('pdf')) {
+          pdf = await stage('pdf', () => renderPdf(book, staging.path(names.html), staging.path(names.pdf), ctx), (r) => `${r.pages} pages`);
+          if (full) await stage('wrap cover', () => renderWrapCover(book, pdf!.pages, staging.path(names.wrap), ctx),
+            (g) => `${g.width.toFixed(3)} × ${g.height.toFixed(3)} in, spine ${g.spine.toFixed(3)} in`);
+        }
+      }
+      // Free Chromium's memory before the checks: wait for the EPUB, which may still be drawing its cover.
+      await epubRendered.catch(() => {});
+      await browser.close();
+      const found = full && pdf ? await stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary) : undefined;
+      return { pdf, found };
+    })();
+    // Wait for every chain even when one fails, so nothing is still writing into staging when it is removed.
+    const settled = await Promise.allSettled([epubRendered, epubChecked, printed]);
+    for (const r of settled) if (r.status === 'rejected') throw r.reason;
+    const checked = await epubChecked;
+    const cover = await coverMade;
+    const { pdf, found: pdfFindings } = await printed;
+
+    const epubFindings = checked.epubcheck;
+    const aceFindings = checked.ace;
+    const inEpub = (list: Diagnostic[]) => list.map((d) => ({ ...d, file: d.file && d.file !== basename(epubFile) ? `${names.epub}/${d.file}` : names.epub }));
+    const problems: Diagnostic[] = [...inEpub(epubFindings ?? []), ...inEpub(aceFindings ?? []), ...(pdfFindings ?? [])];
+    if (problems.length) emit({ type: 'diagnostics', diagnostics: problems });
+    if (hasErrors(problems)) throw new ValidationError(`an output failed validation; ${options.outDir} was left as it was`, problems);
 
     if (want.has('pdf') && options.pdfx) {
       await stage('pdf/x-1a', () => toPdfX1a(staging.path(names.pdf), staging.path(names.pdfx), book));
