@@ -9,7 +9,8 @@ import { hyphenateTree, type hyphenatorFor } from './hyphenate.ts';
 type Hyphenator = NonNullable<ReturnType<typeof hyphenatorFor>>;
 
 export function printChapter(chapter: Chapter, index: number, hyphenate: Hyphenator | undefined): Element {
-  const notes = new Map<string, Note>(chapter.notes.map((n) => [n.id, n]));
+  // The Book is shared with the other renderers (the EPUB is made at the same time): hyphenate copies only.
+  const notes = new Map<string, Note>(chapter.notes.map((n) => [n.id, { ...n, content: structuredClone(n.content) }]));
   const body = structuredClone(chapter.content) as Root;
   let titled = false;
   const walk = (parent: Root | Element): void => {

@@ -59,7 +59,8 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   const hyphenate = hyphenatorFor(book.config.language);
   if (!hyphenate) ctx.log(`print: no hyphenation patterns for ${book.config.language}; text is justified without hyphens`);
   const chapters = book.chapters.map((c, i) => printChapter(c, i, hyphenate));
-  const back = bibliography(book);
+  const listed = bibliography(book);
+  const back = listed && structuredClone(listed); // hyphenate a copy: the Book is shared with the EPUB
   if (back && hyphenate) hyphenateTree(back, hyphenate);
 
   const estimate = estimatePages(
