@@ -2,13 +2,14 @@
 // metadata, notes on the page of their call, contents numbers equal to the printed folios, chapters on odd
 // pages, running heads, no text outside the text block, blank versos empty. Shared by the print tests.
 import assert from 'node:assert/strict';
+import type { ElementContent, Root } from 'hast';
 import type { Book } from '../../src/book/model.ts';
 import { checkPdf } from '../../src/check/pdf.ts';
 import { pageGeometry } from '../../src/render/html/page-geometry.ts';
-import { folio, linesAtSize, notePages, readPages, runningHead, tool, type PageText } from './read-back.ts';
+import { folio, linesAtSize, notePages, readingOrder, readPages, runningHead, tool, type PageText } from './read-back.ts';
 
-/** `notes: false` leaves out the note check (see the todo in long-book.test.ts); everything else is checked. */
-export async function assertPrintGuarantees(book: Book, pdf: string, pages: number, options: { notes?: boolean } = {}): Promise<void> {
+/** `notes: false` / `text: false` leave out the note / text checks (when another test makes them); all else is checked. */
+export async function assertPrintGuarantees(book: Book, pdf: string, pages: number, options: { notes?: boolean; text?: boolean } = {}): Promise<void> {
   const g = pageGeometry(book.config.print, pages);
   const W = g.width * 72;
   const H = g.height * 72;
@@ -43,6 +44,7 @@ export async function assertPrintGuarantees(book: Book, pdf: string, pages: numb
   const read = await readPages(pdf);
   assert.equal(read.length, pages);
 
+  if (options.text !== false) assertAllTextPrinted(book, read, top, bottom);
   if (options.notes !== false) assertNotesOnTheirPage(book, read, left);
 
   // Contents: every entry's number equals the folio printed on the chapter's first page, an odd page.
@@ -90,6 +92,15 @@ export async function assertPrintGuarantees(book: Book, pdf: string, pages: numb
   assertBlankPagesEmpty(read, openings);
 }
 
+/** Only the text and note checks (for a book whose other guarantees another test covers). */
+export async function assertTextAndNotes(book: Book, pdf: string, pages: number): Promise<void> {
+  const g = pageGeometry(book.config.print, pages);
+  const read = await readPages(pdf);
+  assert.equal(read.length, pages);
+  assertAllTextPrinted(book, read, g.top * 72, g.height * 72 - g.bottom * 72);
+  assertNotesOnTheirPage(book, read, (p) => (p % 2 === 1 ? g.inside : g.outside) * 72);
+}
+
 function assertBlankPagesEmpty(read: PageText[], openings: Map<number, string>): void {
   for (const n of openings.keys()) {
     const verso = read[n - 2];
@@ -105,4 +116,49 @@ function assertNotesOnTheirPage(book: Book, read: PageText[], left: (p: number) 
   assert.equal(calls.size, notes.length, 'every note call found in the text');
   assert.equal(markers.size, notes.length, 'every note found at a foot of page');
   for (const n of notes) assert.equal(markers.get(n.number), calls.get(n.number), `note ${n.number}: call on page ${calls.get(n.number)}, note on page ${markers.get(n.number)}`);
+}
+
+/**
+ * Letters and digits only, lower-cased: what must survive layout whatever the hyphenation and spacing.
+ * Chromium writes Literata's “Th” ligature with a ToUnicode entry of just “T”, so “Th” counts as “T”.
+ */
+const letters = (s: string) => s.normalize('NFKC').replace(/Th/g, 'T').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+function plain(node: Root | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' && node.tagName === 'bp-noteref') return ' ';
+  if (node.type === 'root' || node.type === 'element') return node.children.map((c) => plain(c as ElementContent)).join(' ');
+  return '';
+}
+
+/**
+ * Every word of the chapters and the bibliography is printed, in order, in the text block; every note's
+ * number and words at the feet of pages, in order. Compared as streams of letters and digits, so line-end
+ * hyphens, soft hyphens and spacing do not matter and a lost line or word does.
+ */
+function assertAllTextPrinted(book: Book, read: PageText[], top: number, bottom: number): void {
+  const first = read.find((p) => linesAtSize(p, 19).join(' ') === book.chapters[0]!.title);
+  assert.ok(first, 'opening page of the first chapter');
+  const expected = {
+    body: letters(book.chapters.map((c) => plain(c.content)).join(' ') + ' Bibliography ' + book.bibliography.map((e) => e.content.map(plain).join(' ')).join(' ')),
+    notes: letters(book.chapters.flatMap((c) => c.notes).map((n) => `${n.number} ${n.content.map(plain).join(' ')}`).join(' ')),
+  };
+  const actual = { body: '', notes: '' };
+  const pageAt = { body: [] as Array<[number, number]>, notes: [] as Array<[number, number]> };
+  for (const page of read.slice(first.number - 1)) {
+    for (const w of readingOrder(page.words)) {
+      if (w.y0 < top - 2 || w.y1 > bottom + 2 || w.size < 7.2) continue; // running heads, folios, note calls
+      // Notes are set at 8.5 pt; small-caps headings come out at about 7.5 pt, body text at 9.5 pt and more.
+      const stream = w.size >= 7.9 && w.size < 9.2 ? 'notes' : 'body';
+      pageAt[stream].push([actual[stream].length, page.number]);
+      actual[stream] += letters(w.text);
+    }
+  }
+  for (const stream of ['body', 'notes'] as const) {
+    if (actual[stream] === expected[stream]) continue;
+    let i = 0;
+    while (expected[stream][i] === actual[stream][i]) i++;
+    const page = pageAt[stream].findLast(([at]) => at <= i)?.[1];
+    assert.fail(`${stream} text differs from the book on page ${page}: the book has “${expected[stream].slice(i, i + 50)}”, the PDF “${actual[stream].slice(i, i + 50)}”`);
+  }
 }

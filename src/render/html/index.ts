@@ -20,6 +20,8 @@ import { estimatePages, pageGeometry } from './page-geometry.ts';
 /** Marks the start of each part after the front matter: `<!--bp-part-->`. */
 export const PART_MARK = 'bp-part';
 const BOOK_CSS = fileURLToPath(new URL('../../../styles/print/book.css', import.meta.url));
+/** Our Paged.js handlers that keep it from losing text at page breaks (a browser script, inlined). */
+const PAGED_HANDLERS = fileURLToPath(new URL('./paged-handlers.js', import.meta.url));
 /** Pages before chapter 1: half-title, blank, title, copyright, contents (and its verso). */
 const FRONT_PAGES = 6;
 /**
@@ -74,11 +76,12 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   );
   const geometry = pageGeometry(book.config.print, estimate);
   const bookCss = await readFile(BOOK_CSS, 'utf8');
+  const handlers = await readFile(PAGED_HANDLERS, 'utf8');
   // Parts (front matter, each chapter, the bibliography) are separated by a comment: each opens on a right-hand
   // page, so the PDF renderer can lay them out one by one (see src/render/pdf/parts.ts).
   const body: ElementContent[] = [...frontMatter(book, [font.family])];
   for (const part of [...chapters, ...(back ? [back] : [])]) body.push({ type: 'comment', value: PART_MARK }, part);
-  const html = documentHtml(book, body, [
+  const html = documentHtml(book, body, handlers, [
     { id: 'bp-fonts', css: font.css },
     { id: GEOMETRY_STYLE_ID, css: pageCss(geometry, font.family) },
     { id: 'bp-book', css: bookCss + `\n:root { --paper: ${book.config.print.paper === 'cream' ? '#fbf6ea' : '#fff'}; }\n` },
@@ -100,7 +103,7 @@ function bibliography(book: Book): Element | undefined {
   );
 }
 
-function documentHtml(book: Book, body: ElementContent[], styles: Array<{ id: string; css: string }>): string {
+function documentHtml(book: Book, body: ElementContent[], handlers: string, styles: Array<{ id: string; css: string }>): string {
   const c = book.config;
   const authors = c.creators.filter((p) => p.role === 'aut').map((p) => p.name);
   const tree: Root = {
@@ -125,6 +128,7 @@ function documentHtml(book: Book, body: ElementContent[], styles: Array<{ id: st
           h('script', {}, PAGED_SETTINGS),
           h('script', { src: 'paged.polyfill.js' }),
           h('script', {}, FOLIO_HANDLER),
+          h('script', {}, handlers),
         ),
         h('body', {}, body),
       ),

@@ -1,11 +1,16 @@
 // Loads the paginated HTML in a page of the build's Chromium and waits for Paged.js's real completion
-// (PagedConfig.after), failing at once on a page error or a console error.
+// (PagedConfig.after), failing at once on a page error or a console error, then checks that the pages
+// print all of the document's text (see text-guard.ts).
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import { captureSourceText, findLostText, TextLossError } from './text-guard.ts';
 
 export interface LayoutResult {
   pages: number;
+  /** Load and layout, guard included. */
   ms: number;
+  /** The text guard alone. */
+  guardMs: number;
 }
 
 /** Installed before any script of the document runs. */
@@ -40,6 +45,7 @@ export async function layout(page: Page, indexFile: string, timeoutMs: number, s
   page.on('console', onConsole);
   signal.addEventListener('abort', onAbort, { once: true });
   const hook = await page.evaluateOnNewDocument(installHooks);
+  const capture = await page.evaluateOnNewDocument(captureSourceText);
   try {
     await Promise.race([
       failed,
@@ -54,7 +60,12 @@ export async function layout(page: Page, indexFile: string, timeoutMs: number, s
     const error = await page.evaluate('window.__bpError');
     if (error) throw new Error(`Paged.js layout failed: ${String(error)}`);
     const pages = Number(await page.evaluate('window.__bpPages'));
-    return { pages, ms: performance.now() - started };
+    const g = performance.now();
+    const lost = await page.evaluate(findLostText, 5);
+    const guardMs = performance.now() - g;
+    if (lost === null) throw new Error(`the text of ${indexFile} was not captured before layout (PagedConfig.before did not run)`);
+    if (lost.length > 0) throw new TextLossError(indexFile, lost);
+    return { pages, ms: performance.now() - started, guardMs };
   } catch (err) {
     if ((err as Error).name === 'TimeoutError') {
       throw new Error(`Paged.js did not finish laying out ${indexFile} within ${Math.round(timeoutMs / 1000)} s`);
@@ -65,5 +76,6 @@ export async function layout(page: Page, indexFile: string, timeoutMs: number, s
     page.off('console', onConsole);
     signal.removeEventListener('abort', onAbort);
     await page.removeScriptToEvaluateOnNewDocument(hook.identifier).catch(() => {});
+    await page.removeScriptToEvaluateOnNewDocument(capture.identifier).catch(() => {});
   }
 }
