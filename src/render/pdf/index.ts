@@ -18,6 +18,7 @@ import { finishPdf } from './metadata.ts';
 import { mergeParts } from './merge.ts';
 import { splitBook, writeFrontMatter, writeParts, type Part } from './parts.ts';
 import { evenUp, openTabs, printParts } from './print-parts.ts';
+import { TextLossError } from './text-guard.ts';
 
 export interface PdfTimings {
   launchMs: number;
@@ -25,6 +26,8 @@ export interface PdfTimings {
   layoutMs: number[];
   /** Time in Chromium's print (page.pdf), summed over the parts and tabs of the last pass; overlaps layout. */
   printMs: number;
+  /** The text guard (every character of each part printed), summed over the parts and tabs of the last pass. */
+  guardMs: number;
   /** Joining the parts, metadata, writing the file. */
   finishMs: number;
   /** Parts laid out separately, and tabs (renderer processes) used at once. */
@@ -44,7 +47,7 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
   const indexFile = path.join(htmlDir, 'index.html');
   let html = await readFile(indexFile, 'utf8');
   const browser = await ctx.browser.get();
-  const timings: PdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, finishMs: 0, parts: 0, tabs: 0, totalMs: 0 };
+  const timings: PdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, guardMs: 0, finishMs: 0, parts: 0, tabs: 0, totalMs: 0 };
   let parts: Part[] = [];
   const tabs = await openTabs(browser, Number.POSITIVE_INFINITY);
   timings.tabs = tabs.pages.length;
@@ -88,6 +91,7 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         },
       });
       timings.layoutMs.push(body.layoutMs + head.layoutMs);
+      timings.guardMs = body.guardMs + head.guardMs;
       const counts = parts.map((p) => (p === front ? head.pages : body.pages).get(p.index)!);
       const total = counts.reduce((sum, n) => sum + evenUp(n), 0) - (counts.at(-1)! % 2);
       if (kdpGutter(total) === used) {
@@ -118,10 +122,21 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
       await setGutterPages(indexFile, book, total);
       html = await readFile(indexFile, 'utf8');
     }
+  } catch (err) {
+    throw err instanceof TextLossError ? nameThePart(err, parts, book) : err;
   } finally {
     await tabs.close();
     await removeParts(parts);
   }
+}
+
+/** A text loss said of a temporary part file, said again of the chapter (or front/back matter) it holds. */
+function nameThePart(err: TextLossError, parts: Part[], book: Book): TextLossError {
+  const part = parts.find((p) => p.file === err.file);
+  if (!part) return err;
+  const chapter = book.chapters.find((c) => c.id === part.id);
+  const where = chapter ? `chapter “${chapter.title}” (${chapter.file})` : part.id === 'bibliography' ? 'the bibliography' : 'the front matter';
+  return new TextLossError(err.file, err.losses, where);
 }
 
 class WrongGutter extends Error {

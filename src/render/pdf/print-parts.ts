@@ -16,6 +16,8 @@ export interface PrintedChapters {
   layoutMs: number;
   /** Time spent in page.pdf, summed over the tabs. */
   printMs: number;
+  /** Time spent in the text guard (see text-guard.ts), summed over the tabs. */
+  guardMs: number;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function printParts(
   },
 ): Promise<PrintedChapters> {
   const started = performance.now();
-  const result: PrintedChapters = { pages: new Map(), pdfs: new Map(), layoutMs: 0, printMs: 0 };
+  const result: PrintedChapters = { pages: new Map(), pdfs: new Map(), layoutMs: 0, printMs: 0, guardMs: 0 };
   const counted = parts.map(() => {
     let resolve!: (pages: number) => void;
     let reject!: (err: unknown) => void;
@@ -95,7 +97,8 @@ export async function printParts(
       const k = next++;
       const part = parts[k]!;
       try {
-        const { pages } = await layout(page, part.file, options.timeoutMs(part), options.signal);
+        const { pages, guardMs } = await layout(page, part.file, options.timeoutMs(part), options.signal);
+        result.guardMs += guardMs;
         result.pages.set(part.index, pages);
         counted[k]!.resolve(pages);
         options.check?.(result.pages);
