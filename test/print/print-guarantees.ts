@@ -120,9 +120,9 @@ function assertNotesOnTheirPage(book: Book, read: PageText[], left: (p: number) 
 
 /**
  * Letters and digits only, lower-cased: what must survive layout whatever the hyphenation and spacing.
- * Chromium writes Literata's “Th” ligature with a ToUnicode entry of just “T”, so “Th” counts as “T”.
+ * (Ligatures are off in print: Chromium wrote Literata's “Th” ligature as “T” in the text layer.)
  */
-const letters = (s: string) => s.normalize('NFKC').replace(/Th/g, 'T').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const letters = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 function plain(node: Root | ElementContent): string {
   if (node.type === 'text') return node.value;
