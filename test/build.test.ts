@@ -48,6 +48,10 @@ test('the manuscript builds: EPUB, pages, PDF at the trim size, covers and repor
     const sizes = pdftool('pdfinfo', ['-f', '1', '-l', String(pages), pdf]).match(/Page\s+\d+ size:.*/g) ?? [];
     assert.equal(sizes.length, pages);
     for (const line of sizes) assert.match(line, /size:\s+396 x 612 pts/);
+    // Blank versos (after the half-title, after the contents) carry no running head and no folio.
+    for (const blank of [2, 6]) {
+      assert.equal(pdftool('pdftotext', ['-f', String(blank), '-l', String(blank), pdf, '-']).trim(), '', `page ${blank} must be blank`);
+    }
     // EPUBCheck ran inside the build and found nothing; the store report has no failure.
     assert.deepEqual(first.diagnostics.filter((d) => d.severity !== 'info'), []);
     assert.equal(first.store?.summary.fail, 0, JSON.stringify(first.store?.stores, null, 1));
