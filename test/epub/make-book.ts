@@ -2,7 +2,8 @@
 // bibliography, without going through the Markdown pipeline.
 import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
-import type { Book, BookConfig, Chapter, Note } from '../../src/book/model.ts';
+import type { Book, Chapter, Note } from '../../src/book/model.ts';
+import { fixtureConfig } from '../fixtures/book-config.ts';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -75,39 +76,20 @@ export function makeBook(options: MakeBookOptions = {}): Book {
       notes,
     });
   }
-  const config: BookConfig = {
-    title: 'The Zinoviev Letter',
+  const config = fixtureConfig({
     subtitle: 'A Test of Forgery',
     creators: [
       { name: 'Ann Author', role: 'aut', fileAs: 'Author, Ann' },
       { name: 'Ed Editor', role: 'edt' },
     ],
-    language: 'en-GB',
     identifier: 'urn:uuid:3f0c1d9e-8a43-4d0a-9d8e-2f6b9e3c7a11',
-    date: '2020-12-01',
     publisher: 'Test Press',
-    rights: '© 2020 the author. All rights reserved.',
     description: 'A fixture book for the EPUB tests.',
     subjects: ['Politics', 'History'],
     edition: 'First edition',
     chapters: chapters.map((c) => c.file),
-    citationStyle: 'chicago-note-bibliography',
-    citationLocale: 'en-GB',
     notes: options.notes ?? 'chapter',
-    accessibility: {
-      accessModes: ['textual'],
-      accessModeSufficient: ['textual'],
-      features: ['structuralNavigation', 'tableOfContents', 'readingOrder'],
-      hazards: ['none'],
-    },
-    print: {
-      trim: { width: 5.5, height: 8.5, name: '5.5x8.5in' },
-      paper: 'cream',
-      bleed: false,
-      cropMarks: false,
-      font: 'literata',
-    },
-  };
+  });
   return {
     root,
     config,

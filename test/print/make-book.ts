@@ -2,6 +2,7 @@
 // bibliography. Deterministic: the same options give the same Book.
 import type { Element, ElementContent, Root } from 'hast';
 import type { Book, Chapter, Note } from '../../src/book/model.ts';
+import { fixtureConfig } from '../fixtures/book-config.ts';
 
 export interface FixtureOptions {
   title?: string;
@@ -90,13 +91,11 @@ export function makeBook(options: FixtureOptions): Book {
   }
   return {
     root: '/nonexistent/fixture',
-    config: {
+    config: fixtureConfig({
       title: options.title ?? 'The Zinoviev Letter',
       subtitle: 'A Fixture for the Print Pipeline',
       creators: [{ name: 'Ann Author', role: 'aut', fileAs: 'Author, Ann' }],
-      language: 'en-GB',
       identifier: 'urn:uuid:3f0c1f6e-9a3c-4b53-8d3e-2a6f0e2b7c11',
-      date: '2020-12-01',
       publisher: 'Fixture Press',
       rights: '© 2020 Ann Author. All rights reserved.',
       description: 'A book made by the tests.',
@@ -104,17 +103,7 @@ export function makeBook(options: FixtureOptions): Book {
       edition: 'First edition',
       chapters: chapters.map((c) => c.file),
       bibliography: 'references.yaml',
-      citationStyle: 'chicago-note-bibliography',
-      citationLocale: 'en-GB',
-      notes: 'chapter',
-      accessibility: {
-        accessModes: ['textual'],
-        accessModeSufficient: ['textual'],
-        features: ['structuralNavigation', 'tableOfContents'],
-        hazards: ['none'],
-      },
-      print: { trim: { width: 5.5, height: 8.5, name: '5.5x8.5in' }, paper: 'cream', bleed: false, cropMarks: false, font: 'literata' },
-    },
+    }),
     chapters,
     bibliography: [
       { key: 'andrew1985', content: [text('Andrew, Christopher. '), el('em', {}, [text('Secret Service: The Making of the British Intelligence Community')]), text('. London: Heinemann, 1985.')] },
