@@ -119,28 +119,35 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         return stage('epub', () => renderEpub(book, epubFile, ctx), (r) => size(r.bytes));
       })
       : Promise.resolve(undefined);
+    // Ace drives a Chromium of its own: it waits until ours is closed, so two are never open at once.
+    let ourChromiumClosed!: () => void;
+    const chromiumClosed = new Promise<void>((resolve) => (ourChromiumClosed = resolve));
     const epubChecked = (async () => {
       if (!want.has('epub') || !full) return { epubcheck: undefined, ace: undefined };
       await epubRendered;
       const [found, violations] = await Promise.all([
         stage('epubcheck', () => epubcheck(epubFile), summary),
-        options.ace !== false ? stage('ace', () => ace(epubFile), summary) : undefined,
+        options.ace !== false ? chromiumClosed.then(() => stage('ace', () => ace(epubFile), summary)) : undefined,
       ]);
       return { epubcheck: found, ace: violations };
     })();
     const printed = (async () => {
       let pdf: { pages: number } | undefined;
-      if (want.has('html') || want.has('pdf')) {
-        await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
-        if (want.has('pdf')) {
-          pdf = await stage('pdf', () => renderPdf(book, staging.path(names.html), staging.path(names.pdf), ctx), (r) => `${r.pages} pages`);
-          if (full) await stage('wrap cover', () => renderWrapCover(book, pdf!.pages, staging.path(names.wrap), ctx),
-            (g) => `${g.width.toFixed(3)} × ${g.height.toFixed(3)} in, spine ${g.spine.toFixed(3)} in`);
+      try {
+        if (want.has('html') || want.has('pdf')) {
+          await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
+          if (want.has('pdf')) {
+            pdf = await stage('pdf', () => renderPdf(book, staging.path(names.html), staging.path(names.pdf), ctx), (r) => `${r.pages} pages`);
+            if (full) await stage('wrap cover', () => renderWrapCover(book, pdf!.pages, staging.path(names.wrap), ctx),
+              (g) => `${g.width.toFixed(3)} × ${g.height.toFixed(3)} in, spine ${g.spine.toFixed(3)} in`);
+          }
         }
+      } finally {
+        // Free Chromium's memory before the checks: wait for the EPUB, which may still be drawing its cover.
+        await epubRendered.catch(() => {});
+        await browser.close();
+        ourChromiumClosed();
       }
-      // Free Chromium's memory before the checks: wait for the EPUB, which may still be drawing its cover.
-      await epubRendered.catch(() => {});
-      await browser.close();
       const found = full && pdf ? await stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary) : undefined;
       return { pdf, found };
     })();
