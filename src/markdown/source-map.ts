@@ -1,29 +1,23 @@
 // Offsets in a Markdown file → 1-based line/column, and text-node offsets → source offsets.
 import type { Text } from 'mdast';
+import { location } from 'vfile-location';
 import type { SourcePoint } from '../book/model.ts';
 
 export class SourceMap {
   readonly source: string;
-  #lineStarts: number[] = [0];
+  #place: ReturnType<typeof location>;
   constructor(source: string) {
     this.source = source;
-    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.#lineStarts.push(i + 1);
+    this.#place = location(source);
   }
 
   point(offset: number): SourcePoint {
-    const starts = this.#lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    const { line, column } = this.#place.toPoint(Math.min(offset, this.source.length)) ?? { line: 1, column: 1 };
+    return { line, column };
   }
 
   offset(p: SourcePoint): number {
-    return (this.#lineStarts[p.line - 1] ?? 0) + p.column - 1;
+    return this.#place.toOffset(p) ?? 0;
   }
 
   /**
