@@ -5,6 +5,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { BookConfig } from '../../src/book/model.ts';
 import { processManuscript, type ChapterSource, type ProcessResult } from '../../src/markdown/index.ts';
+import { fixtureConfig } from '../fixtures/book-config.ts';
 
 export const REFERENCES = `- id: orwell1949
   type: book
@@ -28,23 +29,14 @@ export const REFERENCES = `- id: orwell1949
 `;
 
 export function bookConfig(overrides: Partial<BookConfig> = {}): BookConfig {
-  return {
+  return fixtureConfig({
     title: 'Test Book',
     creators: [{ name: 'A. Author', role: 'aut' }],
-    language: 'en-GB',
     identifier: 'urn:uuid:00000000-0000-4000-8000-000000000000',
-    date: '2020-12-01',
     rights: '© 2020',
-    subjects: [],
-    chapters: [],
     bibliography: 'references.yaml',
-    citationStyle: 'chicago-note-bibliography',
-    citationLocale: 'en-GB',
-    notes: 'chapter',
-    accessibility: { accessModes: ['textual'], accessModeSufficient: ['textual'], features: [], hazards: ['none'] },
-    print: { trim: { width: 5.5, height: 8.5, name: '5.5x8.5in' }, paper: 'cream', bleed: false, cropMarks: false, font: 'literata' },
     ...overrides,
-  };
+  });
 }
 
 /** A temporary manuscript folder with `files` (path → content); removed by `done()`. */
