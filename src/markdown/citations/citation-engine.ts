@@ -57,7 +57,7 @@ interface Engine {
  */
 let last: { key: string; engine: Engine; styleXml: string } | undefined;
 
-function cachedEngine(options: { root: string; style: string; locale: string; items: ReadonlyMap<string, CslItem> }): { engine: Engine; styleXml: string } {
+function cachedEngine(options: { root: string; style: string; locale: string; items: ReadonlyMap<string, CslItem> }): { engine: Engine; styleXml: string; key: string } {
   const stylePath = resolveStyle(options.root, options.style);
   const styleXml = readFileSync(stylePath, 'utf8');
   const key = JSON.stringify([styleXml, options.locale, [...options.items.values()]]);
@@ -82,10 +82,21 @@ function cachedEngine(options: { root: string; style: string; locale: string; it
   return last;
 }
 
+/**
+ * The formatted clusters and bibliography of the last build, keyed by everything they depend on (engine, the
+ * registered items, every cluster in order). Editing prose changes none of that, so a live-preview rebuild
+ * reuses them instead of running citeproc again.
+ */
+let lastRun: { key: string; results: Map<string, string>; bibliography: [string, string][] } | undefined;
+
 export class CitationEngine {
   readonly isNoteStyle: boolean;
   #engine: Engine;
-  #results = new Map<string, string>();
+  #engineKey: string;
+  #registered: string[] = [];
+  /** Clusters in book order; formatted all at once, on first read (see `#format`). */
+  #calls: { id: string; items: CiteItem[]; noteIndex: number }[] = [];
+  #formatted: { results: Map<string, string>; bibliography: [string, string][] } | undefined;
   /**
    * Citations that are the last (or first) citation of some item: all citeproc needs to place the next
    * one (first/subsequent, ibid, near-note). Passing every earlier citation instead is quadratic.
@@ -93,39 +104,36 @@ export class CitationEngine {
   #live: { id: string; noteIndex: number; items: string[] }[] = [];
   #first = new Map<string, string>();
   #last = new Map<string, string>();
-  #seq = 0;
   /** Only styles that print "see n. 3" need each item's first citation kept. */
   #keepFirst: boolean;
 
   constructor(options: { root: string; style: string; locale: string; items: ReadonlyMap<string, CslItem> }) {
-    const { engine, styleXml } = cachedEngine(options);
+    const { engine, styleXml, key } = cachedEngine(options);
     this.#engine = engine;
+    this.#engineKey = key;
     this.isNoteStyle = this.#engine.opt.xclass === 'note';
     this.#keepFirst = styleXml.includes('first-reference-note-number');
   }
 
   /** Register every cited item up front (in first-cite order), so earlier citations never change later. */
   register(ids: string[]): void {
+    this.#registered = ids;
     this.#engine.updateItems(ids);
   }
 
   /**
-   * Formats the next cluster in book order; `noteIndex` is its note number (0 in running text).
+   * The next cluster in book order; `noteIndex` is its note number (0 in running text).
    * Returns an id for `html()`: read the HTML after the last `cite()`, as citeproc may revise earlier clusters.
    */
   cite(items: CiteItem[], noteIndex: number): string {
-    const id = `c${++this.#seq}`;
-    const pre = this.#live.map((c): [string, number] => [c.id, c.noteIndex]);
-    const citation = { citationID: id, citationItems: items, properties: { noteIndex } };
-    const [, updates] = this.#engine.processCitationCluster(citation, pre, [], ASSUME_ALL);
-    const ids = [...pre.map((p) => p[0]), id];
-    for (const [index, html] of updates) this.#results.set(ids[index], html);
-    this.#remember(id, noteIndex, items.map((i) => i.id));
+    if (this.#formatted) throw new Error('cite() after html(): every cluster must be given before any is read');
+    const id = `c${this.#calls.length + 1}`;
+    this.#calls.push({ id, items, noteIndex });
     return id;
   }
 
   html(citationId: string): string {
-    return this.#results.get(citationId) ?? '';
+    return this.#format().results.get(citationId) ?? '';
   }
 
   /** Author name(s) only, for narrative citations; does not count as a citation. */
@@ -135,10 +143,26 @@ export class CitationEngine {
 
   /** The bibliography of cited works in the style's order: [key, html] pairs. */
   bibliography(): [string, string][] {
+    return this.#format().bibliography;
+  }
+
+  #format(): { results: Map<string, string>; bibliography: [string, string][] } {
+    if (this.#formatted) return this.#formatted;
+    const key = JSON.stringify([this.#engineKey, this.#registered, this.#calls.map((c) => [c.items, c.noteIndex])]);
+    if (lastRun?.key === key) return (this.#formatted = lastRun);
+    const results = new Map<string, string>();
+    for (const { id, items, noteIndex } of this.#calls) {
+      const pre = this.#live.map((c): [string, number] => [c.id, c.noteIndex]);
+      const citation = { citationID: id, citationItems: items, properties: { noteIndex } };
+      const [, updates] = this.#engine.processCitationCluster(citation, pre, [], ASSUME_ALL);
+      const ids = [...pre.map((p) => p[0]), id];
+      for (const [index, html] of updates) results.set(ids[index], html);
+      this.#remember(id, noteIndex, items.map((i) => i.id));
+    }
     const made = this.#engine.makeBibliography();
-    if (!made) return [];
-    const [meta, entries] = made;
-    return entries.map((html, i) => [String(meta.entry_ids[i][0]), html]);
+    const bibliography: [string, string][] = made ? made[1].map((html, i) => [String(made[0].entry_ids[i][0]), html]) : [];
+    lastRun = { key, results, bibliography };
+    return (this.#formatted = lastRun);
   }
 
   #remember(id: string, noteIndex: number, items: string[]): void {
