@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
+import { pageGeometry } from '../html/page-geometry.ts';
 
 export const PRODUCER = 'bookpipe (Chromium, Paged.js 0.4.3, pdf-lib; laid out by parts)';
 
@@ -22,6 +23,16 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book): Pr
   doc.setProducer(PRODUCER);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+
+  // With bleed, the printer needs to know where the page will be cut: TrimBox inside, BleedBox the whole sheet.
+  const bleed = pageGeometry(c.print, doc.getPageCount()).bleed * 72;
+  if (bleed > 0) {
+    for (const page of doc.getPages()) {
+      const { x, y, width, height } = page.getMediaBox();
+      page.setBleedBox(x, y, width, height);
+      page.setTrimBox(x + bleed, y + bleed, width - 2 * bleed, height - 2 * bleed);
+    }
+  }
 
   const id = createHash('sha256').update(c.identifier).digest('hex').slice(0, 32).toUpperCase();
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
