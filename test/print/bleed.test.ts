@@ -1,5 +1,6 @@
 // book.yaml `print: {bleed: true, crop-marks: true}`: every page is the trim plus 0.125 in on each side, the
-// PDF says where to cut (TrimBox) and how far the bleed goes (BleedBox), and crop marks are drawn in the corners.
+// PDF (and its PDF/X-1a copy) says where to cut (TrimBox) and how far the bleed goes (BleedBox), and crop marks
+// are drawn in the corners.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
@@ -35,7 +36,7 @@ test('bleed and crop marks: sheet size, TrimBox, BleedBox and marks in every cor
     await cp(join(ROOT, 'test', 'fixtures', 'small-book'), manuscript, { recursive: true });
     await appendFile(join(manuscript, 'book.yaml'), 'print:\n  bleed: true\n  crop-marks: true\n');
     const out = join(work, 'build');
-    await build({ manuscript, outDir: out, formats: ['pdf'], signal: new AbortController().signal });
+    await build({ manuscript, outDir: out, formats: ['pdf'], pdfx: true, signal: new AbortController().signal });
     const pdf = join(out, 'a-small-book.pdf');
     const boxes = poppler('pdfinfo', ['-box', '-f', '1', '-l', '999', pdf]).toString();
     const media = [...boxes.matchAll(/Page\s+\d+ MediaBox:\s+([\d. ]+)/g)].map((m) => m[1]!.trim().split(/\s+/).map(Number));
@@ -47,6 +48,10 @@ test('bleed and crop marks: sheet size, TrimBox, BleedBox and marks in every cor
       assert.deepEqual(trim[i], [9, 9, 405, 621], `page ${i + 1}: TrimBox 9 pt inside`);
       assert.deepEqual(bleed[i], [0, 0, 414, 630], `page ${i + 1}: BleedBox = the sheet`);
     }
+    // The PDF/X-1a interior for IngramSpark keeps the same trim inside the bleed.
+    const pdfx = poppler('pdfinfo', ['-box', join(out, 'a-small-book-pdfx.pdf')]).toString();
+    assert.match(pdfx, /TrimBox:\s+9\.00\s+9\.00\s+405\.00\s+621\.00/);
+    assert.match(pdfx, /PDF subtype:\s+PDF\/X-1/);
     // The title page (3): crop marks are dark pixels in each corner's bleed area, the page around the text is white.
     const image = pgm(poppler('pdftoppm', ['-gray', '-r', '72', '-f', '3', '-l', '3', pdf]));
     const dark = (x0: number, y0: number) => {

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import type { Book } from '../../book/model.ts';
 import { EnvironmentError, ValidationError } from '../../diagnostics.ts';
 import { checkPdfX, type PdfXCheck } from './check-pdfx.ts';
+import { pageGeometry } from '../html/page-geometry.ts';
 
 export { checkPdfX, type PdfXCheck } from './check-pdfx.ts';
 
@@ -68,7 +69,8 @@ export async function toPdfX1a(inFile: string, outFile: string, book: Book): Pro
     const prefix = (await readFile(PREFIX_TEMPLATE, 'utf8'))
       .replace('@TITLE@', psString(book.config.title))
       .replace('@AUTHOR@', psString(authors))
-      .replaceAll('@DATE@', pdfDate(book.epoch));
+      .replaceAll('@DATE@', pdfDate(book.epoch))
+      .replaceAll('@BLEED@', String(pageGeometry(book.config.print, 1).bleed * 72));
     const prefixFile = path.join(work, 'pdfx-def.ps');
     await writeFile(prefixFile, prefix);
     const tmpOut = path.join(work, 'out.pdf');
