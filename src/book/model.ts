@@ -1,5 +1,5 @@
 // The one model in the middle. Loading produces a Book; transforms change it; renderers read it.
-import type { Element, ElementContent, Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 
 /** book.yaml after validation and defaults (see src/book/schema.ts and the README's table of keys). */
 export interface BookConfig {
@@ -132,10 +132,6 @@ export interface Book {
 }
 
 export const NOTE_REF_TAG = 'bp-noteref';
-
-export function isNoteRef(node: unknown): node is Element {
-  return (node as Element)?.type === 'element' && (node as Element).tagName === NOTE_REF_TAG;
-}
 
 /** A short file-system-safe name for the outputs: `the-zinoviev-letter`. */
 export function bookSlug(config: Pick<BookConfig, 'title'>): string {

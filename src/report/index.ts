@@ -30,7 +30,3 @@ export async function storeReport(input: ReportInput): Promise<StoreReport> {
   const c = input.book.config;
   return { book: { title: c.title, identifier: c.identifier, ...(c.isbn ? { isbn: c.isbn } : {}) }, stores, summary };
 }
-
-export function hasFailures(r: StoreReport): boolean {
-  return r.summary.fail > 0;
-}

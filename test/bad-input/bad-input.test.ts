@@ -2,11 +2,11 @@
 // must exit with the expected code, print exactly the expected `file:line:col: error: message [rule]`
 // lines, and leave the previous build/ untouched with no staging folder behind.
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runBuild, snapshot } from './run-build.ts';
+import { assertUntouched, previousBuild, runBuild } from './run-build.ts';
 
 const CASES = join(import.meta.dirname, 'cases');
 
@@ -30,11 +30,7 @@ describe('bad input', { concurrency: 4 }, () => {
         await cp(join(CASES, name), manuscript, { recursive: true });
         await rm(join(manuscript, 'expect.json'));
         const out = join(work, 'build');
-        await mkdir(join(out, 'html'), { recursive: true });
-        await writeFile(join(out, 'bad-input.epub'), 'the previous good EPUB');
-        await writeFile(join(out, 'bad-input.pdf'), 'the previous good PDF');
-        await writeFile(join(out, 'html', 'index.html'), '<p>the previous good pages</p>');
-        const before = await snapshot(out);
+        const before = await previousBuild(out, 'bad-input');
 
         const result = await runBuild([manuscript, '--out', out, '--quiet']);
 
@@ -45,8 +41,7 @@ describe('bad input', { concurrency: 4 }, () => {
         }
         assert.equal(result.code, expect.exit, `exit code; stderr:\n${result.stderr}`);
         assert.equal(result.stdout, '', 'a failed build names no outputs');
-        assert.deepEqual(await snapshot(out), before, 'build/ must be exactly as it was');
-        assert.deepEqual((await readdir(out)).filter((e) => e.startsWith('.staging')), [], 'no staging folder left');
+        await assertUntouched(out, before, result.stderr);
       } finally {
         await rm(work, { recursive: true, force: true });
       }

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, runBuild, snapshot, type RunResult } from './run-build.ts';
+import { assertUntouched, previousBuild, ROOT, runBuild, type RunResult } from './run-build.ts';
 
 const BOOK = join(ROOT, 'test', 'fixtures', 'small-book');
 
@@ -15,14 +15,9 @@ async function withPreviousBuild(fn: (out: string) => Promise<RunResult>): Promi
   const work = await mkdtemp(join(tmpdir(), 'env-'));
   try {
     const out = join(work, 'build');
-    await mkdir(join(out, 'html'), { recursive: true });
-    await writeFile(join(out, 'a-small-book.epub'), 'previous good EPUB');
-    await writeFile(join(out, 'a-small-book.pdf'), 'previous good PDF');
-    await writeFile(join(out, 'html', 'index.html'), 'previous good pages');
-    const before = await snapshot(out);
+    const before = await previousBuild(out, 'a-small-book');
     const result = await fn(out);
-    assert.deepEqual(await snapshot(out), before, `build/ must be untouched; stderr:\n${result.stderr}`);
-    assert.deepEqual((await readdir(out)).filter((e) => e.startsWith('.staging')), [], 'no staging folder left');
+    await assertUntouched(out, before, result.stderr);
     return result;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // Runs the real build command (scripts/build.ts on this Node) as a child process, as a user would.
 import { spawn } from 'node:child_process';
+import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -47,4 +48,19 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   };
   await walk(dir, '');
   return out;
+}
+
+/** Fills `out` with a previous good build of the book `slug` (EPUB, PDF, pages) and returns its snapshot. */
+export async function previousBuild(out: string, slug: string): Promise<Record<string, string>> {
+  await mkdir(join(out, 'html'), { recursive: true });
+  await writeFile(join(out, `${slug}.epub`), 'the previous good EPUB');
+  await writeFile(join(out, `${slug}.pdf`), 'the previous good PDF');
+  await writeFile(join(out, 'html', 'index.html'), '<p>the previous good pages</p>');
+  return snapshot(out);
+}
+
+/** A failed build left `out` exactly as `before` and no staging folder behind. */
+export async function assertUntouched(out: string, before: Record<string, string>, stderr: string): Promise<void> {
+  assert.deepEqual(await snapshot(out), before, `build/ must be exactly as it was; stderr:\n${stderr}`);
+  assert.deepEqual((await readdir(out)).filter((e) => e.startsWith('.staging')), [], 'no staging folder left');
 }
