@@ -1,5 +1,6 @@
 // The one model in the middle. Loading produces a Book; transforms change it; renderers read it.
 import type { ElementContent, Root } from 'hast';
+import type { Kind } from './kinds.ts';
 
 /** book.yaml after validation and defaults (see src/book/schema.ts and the README's table of keys). */
 export interface BookConfig {
@@ -69,6 +70,8 @@ export interface Section {
   title: string;
   /** 2 for `##`, 3 for `###` ... */
   depth: number;
+  /** False when the heading has `.unlisted`: kept out of every contents. */
+  listed: boolean;
 }
 
 /** One note: the author's own `[^label]` or a citation turned into a footnote. Numbered in one sequence per book. */
@@ -89,8 +92,22 @@ export interface Chapter {
   id: string;
   /** Relative to the manuscript folder: `chapters/01-the-zinoviev-letter.md`. */
   file: string;
-  /** Plain text of the chapter's `#` heading. */
+  /** Plain text of the chapter's `#` heading (or its front matter `title:`). */
   title: string;
+  /**
+   * What kind of page this file is (see src/book/kinds.ts): from `type:` in its front matter or
+   * `{epub:type=…}` on its `#` heading; `chapter` by default. A `part` opens a part: the files after it,
+   * up to the next part or the back matter, belong to it.
+   */
+  kind: Kind;
+  /** Listed in the contents: the kind's default, or false when the heading has `.unlisted`. */
+  listed: boolean;
+  /** The heading has `.unnumbered` (pandoc): no chapter number where the design numbers chapters. */
+  unnumbered: boolean;
+  /** Classes on the `#` heading (pandoc attributes), e.g. `['unnumbered']`. */
+  classes: string[];
+  /** Front matter of the chapter file (YAML at its top), as parsed; `{}` when there is none. */
+  meta: Record<string, unknown>;
   /**
    * The chapter body as hast, starting with its `<h1>`. Elements carry `position` from the Markdown.
    * A note call is an element `<bp-noteref data-note="n3">` (see NOTE_REF_TAG); each renderer turns

@@ -2,6 +2,7 @@
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { Kind } from '../book/kinds.ts';
 import type { Section } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
@@ -23,6 +24,11 @@ export function chapterIdFromFile(file: string): string {
 export interface Structure {
   title: string;
   sections: Section[];
+  kind: Kind;
+  listed: boolean;
+  unnumbered: boolean;
+  classes: string[];
+  meta: Record<string, unknown>;
 }
 
 export function chapterStructure(tree: Root, file: string, chapterId: string, diagnostics: Diagnostic[]): Structure {
@@ -47,13 +53,13 @@ export function chapterStructure(tree: Root, file: string, chapterId: string, di
     }
     const id = unique(`${chapterId}-${slug(text) || 'section'}`, used);
     setId(node, id);
-    if (node.depth <= 3) sections.push({ id, title: text, depth: node.depth });
+    if (node.depth <= 3) sections.push({ id, title: text, depth: node.depth, listed: true });
   });
   if (title === undefined) {
     diagnostics.push(diagnostic(file, tree.children[0]?.position?.start ?? { line: 1, column: 1 }, 'error', 'chapter-no-title',
       'This chapter has no title.', 'Start the file with a "# Title" line.'));
   }
-  return { title: title ?? '', sections };
+  return { title: title ?? '', sections, kind: 'chapter', listed: true, unnumbered: false, classes: [], meta: {} };
 }
 
 function setId(node: Heading, id: string): void {

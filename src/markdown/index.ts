@@ -70,6 +70,11 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
     id: chapter.id,
     file: chapter.file,
     title: chapter.title || chapter.file,
+    kind: chapter.kind,
+    listed: chapter.listed,
+    unnumbered: chapter.unnumbered,
+    classes: chapter.classes,
+    meta: chapter.meta,
     content: builder.chapter(chapter.tree),
     sections: chapter.sections,
     notes: plan.notes[i].map((note) =>

@@ -34,7 +34,7 @@ export function parseChapter(
   if (empty) {
     diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'error', 'chapter-empty', `The chapter file ${file} is empty.`,
       'Write the chapter (starting with "# Title"), or remove it from the chapters list in book.yaml.'));
-    return { file, id, tree, empty, title: '', sections: [], definitions: new Map(), images: [] };
+    return { file, id, tree, empty, title: '', sections: [], kind: 'chapter', listed: true, unnumbered: false, classes: [], meta: {}, definitions: new Map(), images: [] };
   }
   citationSyntax(tree, { file, map, knownKeys, diagnostics });
   // Smart punctuation only has work where there are straight quotes, backticks, `--` or `...`; most

@@ -65,7 +65,7 @@ export function makeBook(options: FixtureOptions): Book {
         const sid = `${id}-s${p}`;
         const stitle = `Section ${c}.${Math.ceil(p / 6)}`;
         body.push(el('h2', { id: sid }, [text(stitle)]));
-        sections.push({ id: sid, title: stitle, depth: 2 });
+        sections.push({ id: sid, title: stitle, depth: 2, listed: true });
       }
       const para: ElementContent[] = [text(prose(c * 1000 + p, 40 + ((c + p) % 5) * 18))];
       if (options.noteEvery > 0 && p % options.noteEvery === 0) {
@@ -87,7 +87,7 @@ export function makeBook(options: FixtureOptions): Book {
       if (p % 9 === 0 && p < options.paragraphs) body.push(el('hr', { className: ['section-break'] }, []));
     }
     const content: Root = { type: 'root', children: body };
-    chapters.push({ id, file: `chapters/${id}.md`, title, content, sections, notes });
+    chapters.push({ id, file: `chapters/${id}.md`, title, kind: 'chapter', listed: true, unnumbered: false, classes: [], meta: {}, content, sections, notes });
   }
   return {
     root: '/nonexistent/fixture',

@@ -1,0 +1,72 @@
+// Kinds of pages as data: each row says where a kind sits in the book and how each output treats it.
+// Renderers read this table; adding a kind is one row here, never a branch in a renderer.
+
+export type Matter = 'front' | 'body' | 'back';
+
+export interface KindFacts {
+  /** Front, body or back matter (EPUB spine order and landmarks; print folio style). */
+  matter: Matter;
+  /** EPUB 3 structural semantics (`epub:type`). */
+  epubType: string;
+  /** ARIA role (DPUB-ARIA), or undefined where none fits (then no role is written). */
+  role?: string;
+  /** Listed in the contents (printed and EPUB nav) unless the heading says `.unlisted`. */
+  listed: boolean;
+  /**
+   * Print: a display page (dedication, epigraph ...): no printed heading, no running head, no folio,
+   * the content set as the design says (centred).
+   */
+  display: boolean;
+  /** Print: opens on a right-hand page. */
+  recto: boolean;
+  /** Human label for generated headings, landmarks and messages. */
+  label: string;
+}
+
+/** Every kind a chapter file may have, by the name used in `type:` front matter or `{epub:type=…}`. */
+export const KINDS = {
+  halftitlepage: { matter: 'front', epubType: 'halftitlepage', listed: false, display: true, recto: true, label: 'Half title' },
+  frontispiece: { matter: 'front', epubType: 'frontispiece', listed: false, display: true, recto: false, label: 'Frontispiece' },
+  dedication: { matter: 'front', epubType: 'dedication', role: 'doc-dedication', listed: false, display: true, recto: true, label: 'Dedication' },
+  epigraph: { matter: 'front', epubType: 'epigraph', role: 'doc-epigraph', listed: false, display: true, recto: true, label: 'Epigraph' },
+  foreword: { matter: 'front', epubType: 'foreword', role: 'doc-foreword', listed: true, display: false, recto: true, label: 'Foreword' },
+  preface: { matter: 'front', epubType: 'preface', role: 'doc-preface', listed: true, display: false, recto: true, label: 'Preface' },
+  introduction: { matter: 'body', epubType: 'introduction', role: 'doc-introduction', listed: true, display: false, recto: true, label: 'Introduction' },
+  prologue: { matter: 'body', epubType: 'prologue', role: 'doc-prologue', listed: true, display: false, recto: true, label: 'Prologue' },
+  part: { matter: 'body', epubType: 'part', role: 'doc-part', listed: true, display: false, recto: true, label: 'Part' },
+  chapter: { matter: 'body', epubType: 'chapter', role: 'doc-chapter', listed: true, display: false, recto: true, label: 'Chapter' },
+  epilogue: { matter: 'body', epubType: 'epilogue', role: 'doc-epilogue', listed: true, display: false, recto: true, label: 'Epilogue' },
+  afterword: { matter: 'back', epubType: 'afterword', role: 'doc-afterword', listed: true, display: false, recto: true, label: 'Afterword' },
+  conclusion: { matter: 'body', epubType: 'conclusion', role: 'doc-conclusion', listed: true, display: false, recto: true, label: 'Conclusion' },
+  appendix: { matter: 'back', epubType: 'appendix', role: 'doc-appendix', listed: true, display: false, recto: true, label: 'Appendix' },
+  acknowledgments: { matter: 'back', epubType: 'acknowledgments', role: 'doc-acknowledgments', listed: true, display: false, recto: true, label: 'Acknowledgments' },
+  glossary: { matter: 'back', epubType: 'glossary', role: 'doc-glossary', listed: true, display: false, recto: true, label: 'Glossary' },
+  colophon: { matter: 'back', epubType: 'colophon', role: 'doc-colophon', listed: false, display: false, recto: false, label: 'Colophon' },
+  'about-the-author': { matter: 'back', epubType: 'contributors', listed: true, display: false, recto: true, label: 'About the author' },
+  'also-by': { matter: 'front', epubType: 'other-credits', listed: false, display: false, recto: false, label: 'Also by' },
+} as const satisfies Record<string, KindFacts>;
+
+export type Kind = keyof typeof KINDS;
+
+/** Spellings authors bring (pandoc's `epub:type` values, British/US forms) → our kind. */
+const ALIASES: Record<string, Kind> = {
+  'half-title': 'halftitlepage',
+  halftitle: 'halftitlepage',
+  acknowledgements: 'acknowledgments',
+  'about-author': 'about-the-author',
+  contributors: 'about-the-author',
+  bodymatter: 'chapter',
+  'other-credits': 'also-by',
+};
+
+export function kindFromName(name: string): Kind | undefined {
+  const key = name.trim().toLowerCase();
+  if (key in KINDS) return key as Kind;
+  return ALIASES[key];
+}
+
+export function kindFacts(kind: Kind): KindFacts {
+  return KINDS[kind];
+}
+
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
