@@ -73,9 +73,9 @@ test('chapter id, title, section ids, section breaks, smart punctuation', async 
   assert.equal(c.id, 'ch-01-the-zinoviev-letter');
   assert.equal(c.title, 'The “Letter” — 1924…');
   assert.deepEqual(c.sections, [
-    { id: 'ch-01-the-zinoviev-letter-origins', title: 'Origins', depth: 2 },
-    { id: 'ch-01-the-zinoviev-letter-origins-2', title: 'Origins', depth: 3 },
-    { id: 'ch-01-the-zinoviev-letter-kept-as-is', title: '‘Kept’ as is', depth: 2 },
+    { id: 'ch-01-the-zinoviev-letter-origins', title: 'Origins', depth: 2, listed: true },
+    { id: 'ch-01-the-zinoviev-letter-origins-2', title: 'Origins', depth: 3, listed: true },
+    { id: 'ch-01-the-zinoviev-letter-kept-as-is', title: '‘Kept’ as is', depth: 2, listed: true },
   ]);
   assert.match(toHtml(c.content), /<h2 id="ch-01-the-zinoviev-letter-origins">Origins<\/h2>/);
   assert.match(toHtml(c.content), /<hr class="section-break">/);
