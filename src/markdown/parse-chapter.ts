@@ -1,5 +1,6 @@
 // One chapter's Markdown → checked mdast: GFM, citations, smart punctuation, safety, structure.
 import type { FootnoteDefinition, FootnoteReference, Image, Root } from 'mdast';
+import remarkDefinitionList from 'remark-definition-list';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
@@ -10,8 +11,19 @@ import { citationSyntax } from './citations/citation-syntax.ts';
 import { chapterStructure, type Structure } from './chapter-structure.ts';
 import { safety } from './safety.ts';
 import { SourceMap } from './source-map.ts';
+import { implicitFigures } from './syntax/figure/index.ts';
+import { frontMatter, remarkFrontmatter, titleBlock } from './syntax/front-matter/index.ts';
+import { tableCaptions } from './syntax/table-caption/index.ts';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+/**
+ * The Markdown dialect: CommonMark + GFM (tables, footnotes, task lists, autolinks; `~~strike~~` only, as
+ * `~x~` is a subscript in pandoc) + pandoc's extensions, each one unit under ./syntax/.
+ */
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkGfm, { singleTilde: false })
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkDefinitionList);
 const typography = unified().use(remarkSmartypants);
 const NEEDS_TYPOGRAPHY = /["'`]|--|\.\.\./;
 
@@ -26,22 +38,29 @@ export interface ParsedChapter extends Structure {
 }
 
 export function parseChapter(
-  file: string, text: string, id: string, knownKeys: ReadonlySet<string>, diagnostics: Diagnostic[],
+  file: string, source: string, id: string, knownKeys: ReadonlySet<string>, diagnostics: Diagnostic[],
 ): ParsedChapter {
+  const { text, meta: titleMeta } = titleBlock(source);
   const map = new SourceMap(text);
   const tree = parser.parse(text);
   const empty = text.trim() === '';
   if (empty) {
     diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'error', 'chapter-empty', `The chapter file ${file} is empty.`,
       'Write the chapter (starting with "# Title"), or remove it from the chapters list in book.yaml.'));
-    return { file, id, tree, empty, title: '', sections: [], kind: 'chapter', listed: true, unnumbered: false, classes: [], meta: {}, definitions: new Map(), images: [] };
+    return {
+      file, id, tree, empty, title: '', sections: [], kind: 'chapter', listed: true, unnumbered: false, classes: [], meta: {},
+      ids: new Map(), aliases: new Map(), definitions: new Map(), images: [],
+    };
   }
+  const meta = { ...titleMeta, ...frontMatter(tree, file, diagnostics) };
+  implicitFigures(tree);
+  tableCaptions(tree);
   citationSyntax(tree, { file, map, knownKeys, diagnostics });
   // Smart punctuation only has work where there are straight quotes, backticks, `--` or `...`; most
   // manuscripts already use true quotes, and the pass costs as much as parsing the chapter.
   if (NEEDS_TYPOGRAPHY.test(text)) typography.runSync(tree);
   safety(tree, file, map, diagnostics);
-  const structure = chapterStructure(tree, file, id, diagnostics);
+  const structure = chapterStructure(tree, file, id, meta, diagnostics);
   const definitions = new Map<string, FootnoteDefinition>();
   const called = new Set<string>();
   const images: Image[] = [];

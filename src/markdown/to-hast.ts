@@ -1,7 +1,8 @@
 // Checked mdast → hast, with our handlers: note calls become <bp-noteref>, citations their formatted text.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { FootnoteReference, Root, RootContent } from 'mdast';
-import { toHast, type Handlers, type State } from 'mdast-util-to-hast';
+import type { FootnoteReference, Root, RootContent, Table } from 'mdast';
+import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
+import { defListHastHandlers } from 'remark-definition-list';
 import { NOTE_REF_TAG, type Note } from '../book/model.ts';
 import type { CitationNode } from './citations/citation-node.ts';
 import type { CitationEngine } from './citations/citation-engine.ts';
@@ -22,6 +23,8 @@ export class HastBuilder {
         return id ? noteRef(state, node, id) : undefined;
       },
       citation: (state: State, node: CitationNode) => this.#citation(state, node),
+      table,
+      ...(defListHastHandlers as Handlers),
     };
   }
 
@@ -71,4 +74,29 @@ function noteRef(state: State, node: FootnoteReference | CitationNode, id: strin
   const el: Element = { type: 'element', tagName: NOTE_REF_TAG, properties: { dataNote: id }, children: [] };
   state.patch(node, el);
   return el;
+}
+
+/**
+ * Tables as pandoc writes them, valid in EPUB 3: the caption (`Table: …`) as `<caption>`, and column
+ * alignment as a class on each cell (`align-right`), since HTML5 has no `align` attribute.
+ */
+function table(state: State, node: Table): Element {
+  const result = defaultHandlers.table(state, node);
+  const cells = (e: Element) => {
+    for (const child of e.children) {
+      if (child.type !== 'element') continue;
+      const align = child.properties.align;
+      if ((child.tagName === 'td' || child.tagName === 'th') && typeof align === 'string') {
+        const { align: _, ...rest } = child.properties;
+        child.properties = { ...rest, className: [`align-${align}`] };
+      }
+      cells(child);
+    }
+  };
+  cells(result);
+  const caption = node.data?.caption;
+  if (caption && caption.length > 0) {
+    result.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children: state.all({ type: 'paragraph', children: caption }) });
+  }
+  return result;
 }

@@ -25,7 +25,7 @@ test('note style: one note sequence across chapters, author notes and citations 
   assert.equal(html(one.notes[2].content), '<p>Bennett, ‘The Zinoviev Letter of 1924’.</p>');
   assert.equal(html(two.notes[2].content), '<p>‘The Zinoviev Letter of 1924’.</p>', '[-@key] suppresses the author');
   assert.match(toHtml(two.content), /Orwell<bp-noteref data-note="n7"><\/bp-noteref> said/);
-  assert.equal(toHtml(one.content), '<h1>One</h1>\n<p>A<bp-noteref data-note="n1"></bp-noteref> b <bp-noteref data-note="n2"></bp-noteref> c <bp-noteref data-note="n3"></bp-noteref>.</p>');
+  assert.equal(toHtml(one.content), '<h1 id="ch-01-one-title">One</h1>\n<p>A<bp-noteref data-note="n1"></bp-noteref> b <bp-noteref data-note="n2"></bp-noteref> c <bp-noteref data-note="n3"></bp-noteref>.</p>');
   assert.deepEqual(two.notes[1].position, { line: 3, column: 22 });
   assert.deepEqual(r.bibliography.map((b) => [b.key, html(b.content)]), [
     ['bennett1999', 'Bennett, Gill. ‘The Zinoviev Letter of 1924’. <i>History Today</i> 49 (March 1999): 20–25.'],
