@@ -70,6 +70,7 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
     chapters: result.chapters,
     bibliography: result.bibliography,
     images: result.images,
+    anchors: result.anchors,
     epoch: sourceEpoch(config, env),
   };
   return { book, diagnostics: all, sources: chapters };

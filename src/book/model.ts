@@ -144,6 +144,8 @@ export interface Book {
   /** Entries cited in the book, sorted as the style prescribes; empty when nothing is cited. */
   bibliography: BibliographyEntry[];
   images: Image[];
+  /** The chapter id that holds each element id: a renderer that splits the book into files resolves `#id` with it. */
+  anchors: Map<string, string>;
   /** Seconds since the epoch for every timestamp in the outputs (SOURCE_DATE_EPOCH, else config.date). */
   epoch: number;
 }

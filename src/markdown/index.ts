@@ -8,6 +8,7 @@ import { loadBibliography, type BibliographyFile } from './citations/bibliograph
 import { CitationEngine } from './citations/citation-engine.ts';
 import { htmlToHast } from './citations/html-to-hast.ts';
 import { resolveImages } from './images.ts';
+import { resolveLinks } from './links.ts';
 import { parseChapter } from './parse-chapter.ts';
 import { HastBuilder } from './to-hast.ts';
 
@@ -29,6 +30,8 @@ export interface ProcessResult {
   chapters: Chapter[];
   bibliography: BibliographyEntry[];
   images: Image[];
+  /** The chapter id that holds each element id (for links across documents). */
+  anchors: Map<string, string>;
   diagnostics: Diagnostic[];
 }
 
@@ -42,7 +45,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   let bibliography: BibliographyFile | undefined;
   if (config.bibliography) bibliography = await loadBibliography(root, config.bibliography, diagnostics);
   // A bibliography that does not load would make every citation look unknown: report it alone.
-  if (diagnostics.some((d) => d.severity === 'error')) return { chapters: [], bibliography: [], images: [], diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { chapters: [], bibliography: [], images: [], anchors: new Map(), diagnostics };
   const knownKeys: ReadonlySet<string> = new Set(bibliography?.items.keys() ?? []);
 
   const usedIds = new Set<string>();
@@ -54,6 +57,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
     return parseChapter(source.file, source.text, id, knownKeys, diagnostics);
   });
 
+  const anchors = resolveLinks(parsed, diagnostics);
   const images = new Map<string, Image>();
   for (const chapter of parsed) await resolveImages(root, chapter.file, chapter.images, images, diagnostics);
 
@@ -83,5 +87,5 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   }));
 
   const entries: BibliographyEntry[] = (engine?.bibliography() ?? []).map(([key, html]) => ({ key, content: htmlToHast(html) }));
-  return { chapters, bibliography: entries, images: [...images.values()], diagnostics };
+  return { chapters, bibliography: entries, images: [...images.values()], anchors, diagnostics };
 }

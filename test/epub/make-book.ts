@@ -106,6 +106,7 @@ export function makeBook(options: MakeBookOptions = {}): Book {
     images: options.images
       ? [{ path: 'images/map.png', absolutePath: path.join(root, 'images/map.png'), mediaType: 'image/png', width: 120, height: 80 }]
       : [],
+    anchors: new Map(),
     epoch: Date.UTC(2020, 11, 1) / 1000,
   };
 }

@@ -111,6 +111,7 @@ export function makeBook(options: FixtureOptions): Book {
       { key: 'chester1967', content: [text('Chester, Lewis, Stephen Fay, and Hugo Young. '), el('em', {}, [text('The Zinoviev Letter')]), text('. London: Heinemann, 1967.')] },
     ],
     images: [],
+    anchors: new Map(),
     epoch: Date.UTC(2020, 11, 1) / 1000,
   };
 }

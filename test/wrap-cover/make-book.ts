@@ -12,5 +12,5 @@ export function makeCoverBook(overrides: Partial<BookConfig> = {}, root = '/none
     subjects: ['Politics'],
     ...overrides,
   });
-  return { root, config, chapters: [], bibliography: [], images: [], epoch: Date.UTC(2020, 11, 1) / 1000 };
+  return { root, config, chapters: [], bibliography: [], images: [], anchors: new Map(), epoch: Date.UTC(2020, 11, 1) / 1000 };
 }
