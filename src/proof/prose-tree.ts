@@ -105,11 +105,26 @@ export function prepareProse(tree: Root, doc: string, locate: Locate): Root {
 /** A plain-text file as mdast: each run of non-blank lines is one paragraph of one text node. */
 export function textToMdast(doc: string, locate: Locate): Root {
   const children: Paragraph[] = [];
-  for (const match of doc.matchAll(/[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*/g)) {
-    const offset = match.index ?? 0;
-    const position = { start: locate(offset), end: locate(offset + match[0].length) };
-    children.push({ type: 'paragraph', children: [{ type: 'text', value: match[0], position }], position });
+  // Line by line rather than one pattern: `[^\n]*\S[^\n]*` retried at every offset of a long blank line is
+  // quadratic.
+  const paragraph = (start: number, end: number) => {
+    const position = { start: locate(start), end: locate(end) };
+    children.push({ type: 'paragraph', children: [{ type: 'text', value: doc.slice(start, end), position }], position });
+  };
+  let start = -1;
+  let end = 0;
+  let offset = 0;
+  for (const line of doc.split('\n')) {
+    if (/\S/.test(line)) {
+      if (start < 0) start = offset;
+      end = offset + line.length;
+    } else if (start >= 0) {
+      paragraph(start, end);
+      start = -1;
+    }
+    offset += line.length + 1;
   }
+  if (start >= 0) paragraph(start, end);
   const root: Root = { type: 'root', children, position: { start: locate(0), end: locate(doc.length) } };
   return root;
 }

@@ -22,6 +22,13 @@ export interface Speller {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
+ * Longer "words" (a pasted hash, a run of letters, a URL without spaces) get no suggestions: one edit of an
+ * n-letter word makes about 54·n candidates of n letters each, so the search grows with n², and no real
+ * English word or name is that long.
+ */
+export const MAX_SUGGEST_LENGTH = 30;
+
+/**
  * Dictionary words one edit away (two letters swapped, a letter dropped, changed or added), at most three.
  * nspell's own `suggest` also tries two edits and took ≈100 ms per long word (1.5 s for the essay's dozen
  * misspellings); one edit finds the typos we care about ("harrassment" → "harassment") in well under 1 ms.
@@ -95,6 +102,11 @@ export async function createSpeller(wordList: Iterable<string>): Promise<Speller
     const word = normalise(raw);
     let result = suggestions.get(word);
     if (result) return result;
+    if (word.length > MAX_SUGGEST_LENGTH) {
+      result = { words: [], from: 'none' };
+      suggestions.set(word, result);
+      return result;
+    }
     const lower = word.toLowerCase();
     const limit = word.length <= 4 ? 1 : 2;
     let best: { name: string; distance: number } | undefined;

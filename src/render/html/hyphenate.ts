@@ -23,7 +23,10 @@ export function hyphenatorFor(language: string): Hyphenator | undefined {
 }
 
 const SKIP = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup']);
-const URLISH = /\S*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/gi;
+// Tokens are found first (one linear pass), then each is tested for a scheme or `www.` by literal matches:
+// a single pattern such as `\S*(?:scheme://|www\.)\S*` backtracks catastrophically on a long token.
+const TOKEN = /\S+/g;
+const URL_MARK = /[a-z0-9+.-]:\/\/|www\./i;
 
 /** Book typography: at least three letters before and after a break (the patterns allow two). */
 function trim(text: string): string {
@@ -47,7 +50,8 @@ export function hyphenateTree(tree: Root | ElementContent, hyphenate: Hyphenator
   if (tree.type === 'text') {
     let out = '';
     let last = 0;
-    for (const m of tree.value.matchAll(URLISH)) {
+    for (const m of tree.value.matchAll(TOKEN)) {
+      if (!URL_MARK.test(m[0])) continue;
       out += trim(hyphenate(tree.value.slice(last, m.index), { minWordLength: 6 })) + m[0];
       last = m.index + m[0].length;
     }
