@@ -6,6 +6,7 @@ import { KIND_NAMES, kindFacts, kindFromName, type Kind } from '../book/kinds.ts
 import type { Section } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Attributes } from './syntax/attributes.ts';
+import { placeOf } from './syntax/front-matter/index.ts';
 
 export function slug(text: string): string {
   return text
@@ -70,7 +71,8 @@ function requestedKind(meta: Record<string, unknown>, h1: Heading | undefined, f
     const kind = kindFromName(word);
     if (kind) return kind;
   }
-  diagnostics.push(diagnostic(file, h1?.position?.start ?? { line: 1, column: 1 }, 'error', 'chapter-kind-unknown',
+  const at = typeof meta.type === 'string' ? placeOf(meta, 'type') : h1?.position?.start;
+  diagnostics.push(diagnostic(file, at ?? { line: 1, column: 1 }, 'error', 'chapter-kind-unknown',
     `"${asked}" is not a kind of page.`,
     `Use one of: ${KIND_NAMES.join(', ')}.`));
   return 'chapter';

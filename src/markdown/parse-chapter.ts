@@ -52,7 +52,9 @@ export function parseChapter(
       ids: new Map(), aliases: new Map(), definitions: new Map(), images: [],
     };
   }
-  const meta = { ...titleMeta, ...frontMatter(tree, file, diagnostics) };
+  const fromYaml = frontMatter(tree, file, diagnostics);
+  // The YAML block wins over a title block; the object keeps the keys' places (see placeOf).
+  const meta = Object.assign(fromYaml, { ...titleMeta, ...fromYaml });
   implicitFigures(tree);
   tableCaptions(tree);
   citationSyntax(tree, { file, map, knownKeys, diagnostics });

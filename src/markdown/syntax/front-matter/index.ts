@@ -10,8 +10,11 @@ import { diagnostic, type Diagnostic } from '../../../diagnostics.ts';
 
 export { default as remarkFrontmatter } from 'remark-frontmatter';
 
-export interface FrontMatter {
-  meta: Record<string, unknown>;
+/** The line:col of each top-level key, kept on the metadata object under this (non-enumerable) symbol. */
+export const PLACES = Symbol('front-matter places');
+
+export function placeOf(meta: Record<string, unknown>, key: string): { line: number; column: number } | undefined {
+  return (meta as { [PLACES]?: Record<string, { line: number; column: number }> })[PLACES]?.[key];
 }
 
 /**
@@ -62,5 +65,15 @@ export function frontMatter(tree: Root, file: string, diagnostics: Diagnostic[])
     return {};
   }
   const value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  // Where each top-level key is, so a bad value can be reported on its own line.
+  const places: Record<string, { line: number; column: number }> = {};
+  for (const pair of doc.contents.items) {
+    const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+    if (key?.range && typeof key.value === 'string') {
+      const p = lineCounter.linePos(key.range[0]);
+      places[key.value] = { line: baseLine + p.line - 1, column: p.col };
+    }
+  }
+  Object.defineProperty(value, PLACES, { value: places, enumerable: false });
   return value;
 }
