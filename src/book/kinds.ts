@@ -21,29 +21,45 @@ export interface KindFacts {
   recto: boolean;
   /** Human label for generated headings, landmarks and messages. */
   label: string;
+  /**
+   * Print: the page style (a named `@page` in styles/print/book.css) that sets the running heads and the
+   * folio: `display` none of either; `front` roman folio, heads; `part` folio only; `chapter` book title
+   * and chapter heads; `back` the page's own title on both sides.
+   */
+  page: PageStyle;
+  /**
+   * Front matter only: where the page goes among the pages every book gets (title page, copyright page,
+   * contents), in print and in the EPUB spine; files keep their book.yaml order within a place.
+   */
+  place: Place;
+  /** A page every book gets that a file of this kind stands in for (the author's own half title). */
+  replaces?: 'half-title';
 }
+
+export type PageStyle = 'display' | 'front' | 'part' | 'chapter' | 'back';
+export type Place = 'before-title' | 'before-contents' | 'after-contents';
 
 /** Every kind a chapter file may have, by the name used in `type:` front matter or `{epub:type=…}`. */
 export const KINDS = {
-  halftitlepage: { matter: 'front', epubType: 'halftitlepage', listed: false, display: true, recto: true, label: 'Half title' },
-  frontispiece: { matter: 'front', epubType: 'frontispiece', listed: false, display: true, recto: false, label: 'Frontispiece' },
-  dedication: { matter: 'front', epubType: 'dedication', role: 'doc-dedication', listed: false, display: true, recto: true, label: 'Dedication' },
-  epigraph: { matter: 'front', epubType: 'epigraph', role: 'doc-epigraph', listed: false, display: true, recto: true, label: 'Epigraph' },
-  foreword: { matter: 'front', epubType: 'foreword', role: 'doc-foreword', listed: true, display: false, recto: true, label: 'Foreword' },
-  preface: { matter: 'front', epubType: 'preface', role: 'doc-preface', listed: true, display: false, recto: true, label: 'Preface' },
-  introduction: { matter: 'body', epubType: 'introduction', role: 'doc-introduction', listed: true, display: false, recto: true, label: 'Introduction' },
-  prologue: { matter: 'body', epubType: 'prologue', role: 'doc-prologue', listed: true, display: false, recto: true, label: 'Prologue' },
-  part: { matter: 'body', epubType: 'part', role: 'doc-part', listed: true, display: false, recto: true, label: 'Part' },
-  chapter: { matter: 'body', epubType: 'chapter', role: 'doc-chapter', listed: true, display: false, recto: true, label: 'Chapter' },
-  epilogue: { matter: 'body', epubType: 'epilogue', role: 'doc-epilogue', listed: true, display: false, recto: true, label: 'Epilogue' },
-  afterword: { matter: 'back', epubType: 'afterword', role: 'doc-afterword', listed: true, display: false, recto: true, label: 'Afterword' },
-  conclusion: { matter: 'body', epubType: 'conclusion', role: 'doc-conclusion', listed: true, display: false, recto: true, label: 'Conclusion' },
-  appendix: { matter: 'back', epubType: 'appendix', role: 'doc-appendix', listed: true, display: false, recto: true, label: 'Appendix' },
-  acknowledgments: { matter: 'back', epubType: 'acknowledgments', role: 'doc-acknowledgments', listed: true, display: false, recto: true, label: 'Acknowledgments' },
-  glossary: { matter: 'back', epubType: 'glossary', role: 'doc-glossary', listed: true, display: false, recto: true, label: 'Glossary' },
-  colophon: { matter: 'back', epubType: 'colophon', role: 'doc-colophon', listed: false, display: false, recto: false, label: 'Colophon' },
-  'about-the-author': { matter: 'back', epubType: 'contributors', listed: true, display: false, recto: true, label: 'About the author' },
-  'also-by': { matter: 'front', epubType: 'other-credits', listed: false, display: false, recto: false, label: 'Also by' },
+  halftitlepage: { matter: 'front', epubType: 'halftitlepage', listed: false, display: true, recto: true, label: 'Half title', page: 'display', place: 'before-title', replaces: 'half-title' },
+  frontispiece: { matter: 'front', epubType: 'frontispiece', listed: false, display: true, recto: false, label: 'Frontispiece', page: 'display', place: 'before-title' },
+  dedication: { matter: 'front', epubType: 'dedication', role: 'doc-dedication', listed: false, display: true, recto: true, label: 'Dedication', page: 'display', place: 'before-contents' },
+  epigraph: { matter: 'front', epubType: 'epigraph', role: 'doc-epigraph', listed: false, display: true, recto: true, label: 'Epigraph', page: 'display', place: 'before-contents' },
+  foreword: { matter: 'front', epubType: 'foreword', role: 'doc-foreword', listed: true, display: false, recto: true, label: 'Foreword', page: 'front', place: 'after-contents' },
+  preface: { matter: 'front', epubType: 'preface', role: 'doc-preface', listed: true, display: false, recto: true, label: 'Preface', page: 'front', place: 'after-contents' },
+  introduction: { matter: 'body', epubType: 'introduction', role: 'doc-introduction', listed: true, display: false, recto: true, label: 'Introduction', page: 'chapter', place: 'after-contents' },
+  prologue: { matter: 'body', epubType: 'prologue', role: 'doc-prologue', listed: true, display: false, recto: true, label: 'Prologue', page: 'chapter', place: 'after-contents' },
+  part: { matter: 'body', epubType: 'part', role: 'doc-part', listed: true, display: false, recto: true, label: 'Part', page: 'part', place: 'after-contents' },
+  chapter: { matter: 'body', epubType: 'chapter', role: 'doc-chapter', listed: true, display: false, recto: true, label: 'Chapter', page: 'chapter', place: 'after-contents' },
+  epilogue: { matter: 'body', epubType: 'epilogue', role: 'doc-epilogue', listed: true, display: false, recto: true, label: 'Epilogue', page: 'chapter', place: 'after-contents' },
+  afterword: { matter: 'back', epubType: 'afterword', role: 'doc-afterword', listed: true, display: false, recto: true, label: 'Afterword', page: 'back', place: 'after-contents' },
+  conclusion: { matter: 'body', epubType: 'conclusion', role: 'doc-conclusion', listed: true, display: false, recto: true, label: 'Conclusion', page: 'chapter', place: 'after-contents' },
+  appendix: { matter: 'back', epubType: 'appendix', role: 'doc-appendix', listed: true, display: false, recto: true, label: 'Appendix', page: 'back', place: 'after-contents' },
+  acknowledgments: { matter: 'back', epubType: 'acknowledgments', role: 'doc-acknowledgments', listed: true, display: false, recto: true, label: 'Acknowledgments', page: 'back', place: 'after-contents' },
+  glossary: { matter: 'back', epubType: 'glossary', role: 'doc-glossary', listed: true, display: false, recto: true, label: 'Glossary', page: 'back', place: 'after-contents' },
+  colophon: { matter: 'back', epubType: 'colophon', role: 'doc-colophon', listed: false, display: false, recto: false, label: 'Colophon', page: 'back', place: 'after-contents' },
+  'about-the-author': { matter: 'back', epubType: 'contributors', listed: true, display: false, recto: true, label: 'About the author', page: 'back', place: 'after-contents' },
+  'also-by': { matter: 'front', epubType: 'other-credits', listed: false, display: false, recto: false, label: 'Also by', page: 'display', place: 'before-title' },
 } as const satisfies Record<string, KindFacts>;
 
 export type Kind = keyof typeof KINDS;

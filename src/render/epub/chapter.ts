@@ -2,7 +2,8 @@
 // files epub-gen-memory will pack, and (with notes: chapter) the notes follow as footnote asides.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Element, ElementContent, RootContent } from 'hast';
+import type { Element, ElementContent, Properties, RootContent } from 'hast';
+import { kindFacts, type KindFacts } from '../../book/kinds.ts';
 import type { Book, Chapter, Note } from '../../book/model.ts';
 import { NOTE_REF_TAG } from '../../book/model.ts';
 import { el, text } from './hast.ts';
@@ -33,6 +34,26 @@ function noteCall(book: Book, note: Note): Element {
   ]);
 }
 
+/** Containers a note may open with (a block quote, a list ...): the number goes into their first paragraph. */
+const OPENS_INTO = new Set(['blockquote', 'div', 'ul', 'ol', 'li', 'figure']);
+const BLOCKS = new Set([...OPENS_INTO, 'p', 'pre', 'table', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'dl']);
+
+/**
+ * The content with `lead` at the start of its first paragraph, looking into the first child of a block quote
+ * (or list, or div) so that the number stays on the first line of text; null when it opens with no paragraph.
+ */
+function withLead(content: ElementContent[], lead: ElementContent[]): ElementContent[] | null {
+  const [first, ...rest] = content;
+  if (first?.type !== 'element') return null;
+  if (first.tagName === 'p') return [{ ...first, children: [...lead, ...first.children] }, ...rest];
+  if (!OPENS_INTO.has(first.tagName)) return null;
+  const kids = first.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  // A tight list item holds its text directly: the number opens it.
+  const inline = kids[0] && (kids[0].type === 'text' || (kids[0].type === 'element' && !BLOCKS.has(kids[0].tagName)));
+  const inner = inline ? [...lead, ...kids] : withLead(kids, lead);
+  return inner ? [{ ...first, children: inner }, ...rest] : null;
+}
+
 /**
  * The note as a popup footnote with a link back to its call. `callFile` is '' when the call is in the
  * same document. The back-link (the number) opens the first paragraph, the way printed notes look.
@@ -43,12 +64,8 @@ export function noteAside(note: Note, callFile: string): Element {
   ]);
   const lead = [back, text('. ')];
   const content = note.content.length ? note.content : [el('p', {}, [])];
-  const [first, ...rest] = content;
-  const opening =
-    first.type === 'element' && first.tagName === 'p'
-      ? { ...first, children: [...lead, ...first.children] }
-      : null;
-  const children = opening ? [opening, ...rest] : [el('p', {}, lead), ...content];
+  const opened = withLead(content, lead);
+  const children = opened ?? [el('p', {}, lead), ...content];
   return el('aside', { 'epub:type': 'footnote', role: 'doc-footnote', id: note.id, className: ['footnote'] }, children);
 }
 
@@ -86,26 +103,43 @@ function rewrite(node: RootContent, r: Rewrite): RootContent {
   return { ...node, properties, children };
 }
 
-/** The `<h1>`'s id, given one when the Markdown pipeline did not. */
-function headingId(chapter: Chapter, body: ElementContent[]): string {
+/**
+ * The `<h1>`'s id, given one when the Markdown pipeline did not. A display page (dedication, epigraph ...)
+ * keeps its heading as the section's accessible name, hidden from sight.
+ */
+function heading(chapter: Chapter, body: ElementContent[], display: boolean): string {
   const h1 = body.find((n): n is Element => n.type === 'element' && n.tagName === 'h1');
   if (!h1) return '';
   if (typeof h1.properties.id !== 'string') h1.properties = { ...h1.properties, id: `${chapter.id}-title` };
+  if (display) {
+    const classes = Array.isArray(h1.properties.className) ? h1.properties.className : [];
+    h1.properties = { ...h1.properties, className: [...classes, 'hidden-heading'] };
+  }
   return String(h1.properties.id);
+}
+
+/** The `<section>`'s semantics from the kinds table: `epub:type`, the ARIA role where there is one, its name. */
+function sectionProperties(chapter: Chapter, facts: KindFacts, labelledBy: string): Properties {
+  const props: Properties = { 'epub:type': facts.epubType, className: [`kind-${chapter.kind}`] };
+  if (facts.role) props.role = facts.role;
+  if (labelledBy) props.ariaLabelledBy = [labelledBy];
+  else props.ariaLabel = chapter.title || facts.label;
+  return props;
+}
+
+/** `<body epub:type>` per matter. */
+export function bodyType(chapter: Chapter): string {
+  return `${kindFacts(chapter.kind).matter}matter`;
 }
 
 export function chapterBody(book: Book, chapter: Chapter): ElementContent[] {
   const notes = new Map(chapter.notes.map((n) => [n.id, n]));
   const r: Rewrite = { book, chapter, notes };
+  const facts = kindFacts(chapter.kind);
   const body = chapter.content.children
     .filter((n) => n.type !== 'doctype')
     .map((n) => rewrite(n, r) as ElementContent);
-  const labelledBy = headingId(chapter, body);
-  const section = el(
-    'section',
-    labelledBy ? { 'epub:type': 'chapter', role: 'doc-chapter', ariaLabelledBy: [labelledBy] } : { 'epub:type': 'chapter', role: 'doc-chapter' },
-    body,
-  );
+  const section = el('section', sectionProperties(chapter, facts, heading(chapter, body, facts.display)), body);
   if (book.config.notes === 'book' || chapter.notes.length === 0) return [section];
   const asides = chapter.notes.map((n) => noteAside(n, ''));
   return [section, el('div', { className: ['footnotes'] }, asides)];

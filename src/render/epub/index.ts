@@ -3,10 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chapter as EpubDocument } from 'epub-gen-memory';
 import type { Element, Root, RootContent } from 'hast';
-import type { Book } from '../../book/model.ts';
+import type { Book, Chapter } from '../../book/model.ts';
+import { afterFront, frontAt } from '../../book/outline.ts';
 import type { RenderContext } from '../context.ts';
 import { bookCover } from '../cover/index.ts';
-import { chapterBody, chapterFile, NOTES_FILE } from './chapter.ts';
+import { bodyType, chapterBody, chapterFile, NOTES_FILE } from './chapter.ts';
 import { literata } from './fonts.ts';
 import { bibliographyDocument, copyrightPage, creatorLine, notesDocument, titlePage } from './front-matter.ts';
 import { serialize } from './hast.ts';
@@ -82,17 +83,21 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
 
   const coverAlt = `Cover: ${book.config.title}${book.config.subtitle ? `: ${book.config.subtitle}` : ''}, by ${creatorLine(book)}`;
   const coverExt = cover.type.split('/')[1]; // what epub-gen-memory names it: cover.jpeg, cover.png
-  const front = [
-    doc('cover', 'Cover', '', { beforeToc: true, bodyClass: 'cover-page', coverImage: { src: `cover.${coverExt}`, alt: coverAlt } }),
-    doc('title-page', book.config.title, serialize(titlePage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
-    doc('copyright', 'Copyright', serialize(copyrightPage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
-  ];
-  const chapters = book.chapters.map((chapter) =>
+  // The book's files in book.yaml order, front matter placed among the pages every book gets (kinds table).
+  const chapterDoc = (chapter: Chapter, beforeToc = false) =>
     doc(chapter.id, chapter.title, serialize(chapterBody(book, chapter)), {
       filename: chapterFile(chapter),
-      bodyType: 'bodymatter',
-    }),
-  );
+      bodyType: bodyType(chapter),
+      beforeToc,
+    });
+  const front = [
+    doc('cover', 'Cover', '', { beforeToc: true, bodyClass: 'cover-page', coverImage: { src: `cover.${coverExt}`, alt: coverAlt } }),
+    ...frontAt(book.chapters, 'before-title').map((c) => chapterDoc(c, true)),
+    doc('title-page', book.config.title, serialize(titlePage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
+    doc('copyright', 'Copyright', serialize(copyrightPage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
+    ...frontAt(book.chapters, 'before-contents').map((c) => chapterDoc(c, true)),
+  ];
+  const chapters = [...frontAt(book.chapters, 'after-contents'), ...afterFront(book.chapters)].map((c) => chapterDoc(c));
   const back: Document[] = [];
   if (hasNotes) back.push(doc('notes', 'Notes', serialize(notesDocument(book)), { filename: NOTES_FILE, bodyType: 'backmatter' }));
   if (hasBibliography) {

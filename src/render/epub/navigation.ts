@@ -1,5 +1,9 @@
-// The table of contents as a tree (chapters → sections by depth), and the landmarks.
+// The table of contents as a tree — parts → their chapters → sections by depth, only what is listed — and
+// the landmarks. The EPUB nav lists every listed section (reading systems fold it); toc-depth limits only
+// the printed contents.
+import { kindFacts } from '../../book/kinds.ts';
 import type { Book, Chapter } from '../../book/model.ts';
+import { listedOutline, outline, type OutlineNode } from '../../book/outline.ts';
 import { chapterFile } from './chapter.ts';
 
 export interface TocItem {
@@ -17,33 +21,34 @@ export interface Landmark {
   href: string;
 }
 
-interface Entry {
-  title: string;
-  href: string;
-  depth: number;
-}
+type Draft = Omit<TocItem, 'id' | 'playOrder' | 'children'> & { children: Draft[] };
 
-function chapterEntries(chapter: Chapter): Entry[] {
+/** A chapter's listed sections, nested by depth: a `###` goes under the last `##`, or under the chapter. */
+function sectionTree(chapter: Chapter): Draft[] {
   const file = chapterFile(chapter);
-  return [
-    { title: chapter.title, href: file, depth: 1 },
-    ...chapter.sections.map((s) => ({ title: s.title, href: `${file}#${s.id}`, depth: Math.max(2, s.depth) })),
-  ];
-}
-
-/** Nest by depth with a stack: a `###` goes under the last `##`, or under the chapter when there is none. */
-function nest(entries: Entry[]): TocItem[] {
-  const root: TocItem[] = [];
-  const stack: { depth: number; item: TocItem }[] = [];
-  let order = 0;
-  for (const entry of entries) {
-    order += 1;
-    const item: TocItem = { title: entry.title, href: entry.href, id: `nav-${order}`, playOrder: order, children: [] };
-    while (stack.length && stack[stack.length - 1].depth >= entry.depth) stack.pop();
-    (stack.length ? stack[stack.length - 1].item.children : root).push(item);
-    stack.push({ depth: entry.depth, item });
+  const root: Draft[] = [];
+  const stack: { depth: number; item: Draft }[] = [];
+  for (const s of chapter.sections) {
+    if (!s.listed) continue;
+    const item: Draft = { title: s.title, href: `${file}#${s.id}`, children: [] };
+    while (stack.length && stack[stack.length - 1]!.depth >= s.depth) stack.pop();
+    (stack.length ? stack[stack.length - 1]!.item.children : root).push(item);
+    stack.push({ depth: s.depth, item });
   }
   return root;
+}
+
+function draft(node: OutlineNode): Draft {
+  const { chapter } = node;
+  return { title: chapter.title, href: chapterFile(chapter), children: [...sectionTree(chapter), ...node.children.map(draft)] };
+}
+
+/** Ids and play order in document order (pre-order). */
+function number(drafts: Draft[], counter = { n: 0 }): TocItem[] {
+  return drafts.map((d) => {
+    const playOrder = ++counter.n;
+    return { title: d.title, href: d.href, id: `nav-${playOrder}`, playOrder, children: number(d.children, counter) };
+  });
 }
 
 export interface Navigation {
@@ -58,14 +63,15 @@ function depthOf(items: TocItem[]): number {
 }
 
 export function navigation(book: Book, files: { cover?: string; notes?: string; bibliography?: string }): Navigation {
-  const entries: Entry[] = book.chapters.flatMap(chapterEntries);
-  if (files.notes) entries.push({ title: 'Notes', href: files.notes, depth: 1 });
-  if (files.bibliography) entries.push({ title: 'Bibliography', href: files.bibliography, depth: 1 });
-  const toc = nest(entries);
+  const drafts = listedOutline(outline(book.chapters)).map(draft);
+  if (files.notes) drafts.push({ title: 'Notes', href: files.notes, children: [] });
+  if (files.bibliography) drafts.push({ title: 'Bibliography', href: files.bibliography, children: [] });
+  const toc = number(drafts);
   const landmarks: Landmark[] = [];
   if (files.cover) landmarks.push({ type: 'cover', title: 'Cover', href: files.cover });
   landmarks.push({ type: 'toc', title: 'Contents', href: 'toc.xhtml#toc' });
-  if (book.chapters.length) landmarks.push({ type: 'bodymatter', title: 'Start of text', href: chapterFile(book.chapters[0]) });
+  const start = book.chapters.find((c) => kindFacts(c.kind).matter === 'body') ?? book.chapters.find((c) => kindFacts(c.kind).matter === 'back');
+  if (start) landmarks.push({ type: 'bodymatter', title: 'Start of text', href: chapterFile(start) });
   if (files.notes) landmarks.push({ type: 'endnotes', title: 'Notes', href: files.notes });
   if (files.bibliography) landmarks.push({ type: 'bibliography', title: 'Bibliography', href: files.bibliography });
   return { toc, landmarks, depth: Math.max(1, depthOf(toc)) };
