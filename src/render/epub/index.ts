@@ -14,6 +14,7 @@ import { serialize } from './hast.ts';
 import { packageMetadata } from './metadata.ts';
 import { navigation } from './navigation.ts';
 import { ReproducibleEpub } from './reproducible-epub.ts';
+import { allowEpub3Attributes } from './sanitizer.ts';
 
 const here = import.meta.dirname;
 const STYLES = path.resolve(here, '../../../styles/epub/epub.css');
@@ -75,6 +76,7 @@ async function coverFile(book: Book, ctx: RenderContext): Promise<File> {
 }
 
 export async function renderEpub(book: Book, outFile: string, ctx: RenderContext): Promise<{ bytes: number }> {
+  allowEpub3Attributes();
   const [tpl, css, cover] = await Promise.all([loadTemplates(), readFile(STYLES, 'utf8'), coverFile(book, ctx)]);
   ctx.signal.throwIfAborted();
   const font = literata();
