@@ -1,10 +1,10 @@
 // Loading: book.yaml + chapter files + bibliography → one Book. All content problems of the phase are
 // collected and thrown together as a BuildError; the build then writes nothing.
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { BuildError, diagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { BuildError, diagnostic, hasErrors, type Diagnostic, type Place } from '../diagnostics.ts';
 import { processManuscript, type ChapterSource } from '../markdown/index.ts';
 import { CONFIG_FILE, parseConfig } from './load-config.ts';
+import { manuscriptFile, type ManuscriptFile } from './manuscript-file.ts';
 import type { Book, BookConfig } from './model.ts';
 
 export interface LoadResult {
@@ -18,15 +18,21 @@ export interface LoadResult {
 export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadResult> {
   const root = resolve(rootDir);
   const configPath = resolve(root, CONFIG_FILE);
-  let configText: string;
-  try {
-    configText = await readFile(configPath, 'utf8');
-  } catch {
+  const configFile = await manuscriptFile(root, configPath, { read: true });
+  if (configFile.kind === 'not-a-file' || configFile.kind === 'link-outside') {
+    throw new BuildError([configFile.kind === 'not-a-file'
+      ? diagnostic(CONFIG_FILE, undefined, 'error', 'config-not-a-file',
+        `${CONFIG_FILE} is not a regular file (it is ${configFile.what}).`, `Make ${CONFIG_FILE} an ordinary text file (see README.md).`)
+      : diagnostic(CONFIG_FILE, undefined, 'error', 'config-outside-manuscript',
+        `${CONFIG_FILE} is a link to a file outside the manuscript.`, `Copy ${configFile.real} into the manuscript folder as ${CONFIG_FILE}.`)]);
+  }
+  if (configFile.kind !== 'ok' || !configFile.bytes) {
     throw new BuildError([
       diagnostic(CONFIG_FILE, undefined, 'error', 'config-missing',
         `No ${CONFIG_FILE} in ${root}.`, `Is ${rootDir} a manuscript folder? It needs a ${CONFIG_FILE} (see README.md).`),
     ]);
   }
+  const configText = configFile.bytes.toString('utf8');
   const { config, diagnostics, chapterPlaces } = parseConfig(configText);
   if (!config || hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
@@ -47,16 +53,17 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
       continue;
     }
     seen.set(rel, place?.line ?? 0);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      diagnostics.push(diagnostic(CONFIG_FILE, place, 'error', 'chapter-missing',
-        `Chapter file "${file}" does not exist.`, `Create ${file}, or fix its name under \`chapters:\` in ${CONFIG_FILE}.`));
+    const found = await manuscriptFile(root, path, { read: true });
+    if (found.kind !== 'ok' || !found.bytes) {
+      diagnostics.push(chapterUnread(file, place, found));
       continue;
     }
-    const text = decodeUtf8(bytes, rel, diagnostics);
+    const text = decodeUtf8(found.bytes, rel, diagnostics);
     if (text !== undefined) chapters.push({ file: rel, text });
+  }
+  if (config.cover) {
+    const problem = await coverProblem(root, config.cover, configText);
+    if (problem) diagnostics.push(problem);
   }
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
@@ -74,6 +81,51 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
     epoch: sourceEpoch(config, env),
   };
   return { book, diagnostics: all, sources: chapters };
+}
+
+function chapterUnread(file: string, place: Place | undefined, found: ManuscriptFile): Diagnostic {
+  switch (found.kind) {
+    case 'link-outside':
+      return diagnostic(CONFIG_FILE, place, 'error', 'chapter-outside-manuscript',
+        `Chapter "${file}" is a link to a file outside the manuscript.`, `Copy ${found.real} into the manuscript folder in place of the link.`);
+    case 'not-a-file':
+      return diagnostic(CONFIG_FILE, place, 'error', 'chapter-not-a-file',
+        `Chapter "${file}" is not a regular file (it is ${found.what}).`, 'List Markdown files (.md) under `chapters:`.');
+    case 'unreadable':
+      return diagnostic(CONFIG_FILE, place, 'error', 'chapter-unreadable',
+        `Chapter file "${file}" cannot be read (${found.reason}).`, `Check its permissions (for example: chmod a+r ${file}).`);
+    default:
+      return diagnostic(CONFIG_FILE, place, 'error', 'chapter-missing',
+        `Chapter file "${file}" does not exist.`, `Create ${file}, or fix its name under \`chapters:\` in ${CONFIG_FILE}.`);
+  }
+}
+
+/**
+ * The cover must be a regular file inside the manuscript (links followed). Checked here, before any renderer
+ * reads it; a missing cover is left to the cover renderer, which says so.
+ */
+async function coverProblem(root: string, cover: string, configText: string): Promise<Diagnostic | undefined> {
+  const lines = configText.split('\n');
+  const line = lines.findIndex((l) => /^cover\s*:/.test(l));
+  let place: Place | undefined;
+  if (line >= 0) {
+    const colon = lines[line].indexOf(':');
+    place = { line: line + 1, column: colon + 2 + Math.max(0, lines[line].slice(colon + 1).search(/\S/)) };
+  }
+  const found = await manuscriptFile(root, resolve(root, cover));
+  if (found.kind === 'outside') {
+    return diagnostic(CONFIG_FILE, place, 'error', 'cover-outside-manuscript',
+      `The cover "${cover}" is outside the manuscript folder.`, 'Copy the image into the manuscript (e.g. images/cover.jpg).');
+  }
+  if (found.kind === 'link-outside') {
+    return diagnostic(CONFIG_FILE, place, 'error', 'cover-outside-manuscript',
+      `The cover "${cover}" is a link to a file outside the manuscript.`, `Copy ${found.real} into the manuscript (e.g. images/cover.jpg).`);
+  }
+  if (found.kind === 'not-a-file') {
+    return diagnostic(CONFIG_FILE, place, 'error', 'cover-not-a-file',
+      `The cover "${cover}" is not a regular file (it is ${found.what}).`, 'Point `cover:` at a JPEG or PNG image in the manuscript.');
+  }
+  return undefined;
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else midnight UTC of the book's date. */
