@@ -6,12 +6,17 @@ import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { citationSyntax } from './citations/citation-syntax.ts';
 import { chapterStructure, type Structure } from './chapter-structure.ts';
 import { safety } from './safety.ts';
 import { SourceMap } from './source-map.ts';
+import { remarkBracketedSpan } from './syntax/bracketed-span/index.ts';
+import { remarkFencedDiv } from './syntax/fenced-div/index.ts';
 import { implicitFigures } from './syntax/figure/index.ts';
+import { remarkHeadingAttributes } from './syntax/heading-attributes/index.ts';
+import { remarkSubSup } from './syntax/sub-sup/index.ts';
 import { frontMatter, remarkFrontmatter, titleBlock } from './syntax/front-matter/index.ts';
 import { tableCaptions } from './syntax/table-caption/index.ts';
 
@@ -23,7 +28,13 @@ const parser = unified()
   .use(remarkParse)
   .use(remarkGfm, { singleTilde: false })
   .use(remarkFrontmatter, ['yaml'])
-  .use(remarkDefinitionList);
+  .use(remarkDefinitionList)
+  .use(remarkFencedDiv)
+  .use(remarkSubSup)
+  // Transforms over the parsed tree (they read the source through the VFile), in this order:
+  .use(remarkHeadingAttributes)
+  .use(remarkBracketedSpan)
+  .freeze();
 const typography = unified().use(remarkSmartypants);
 const NEEDS_TYPOGRAPHY = /["'`]|--|\.\.\./;
 
@@ -42,7 +53,12 @@ export function parseChapter(
 ): ParsedChapter {
   const { text, meta: titleMeta } = titleBlock(source);
   const map = new SourceMap(text);
-  const tree = parser.parse(text);
+  const vfile = new VFile({ path: file, value: text });
+  const tree = parser.runSync(parser.parse(vfile), vfile);
+  for (const m of vfile.messages) {
+    diagnostics.push(diagnostic(file, m.place && 'start' in m.place ? m.place.start : m.place ?? undefined,
+      m.fatal ? 'error' : 'warning', m.ruleId ?? 'markdown-syntax', m.reason, m.note ?? undefined));
+  }
   const empty = text.trim() === '';
   if (empty) {
     diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'error', 'chapter-empty', `The chapter file ${file} is empty.`,

@@ -3,6 +3,7 @@
 // the table as `data.caption` and rendered as `<caption>` by the table handler (src/markdown/to-hast.ts).
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { parseAttributes, toProperties } from '../attributes.ts';
 
 const PREFIX = /^(?:Table)?:[ \t]+/;
 
@@ -41,7 +42,19 @@ export function tableCaptions(tree: Root): void {
       const before = after ? undefined : captionOf(parent.children[i - 1]);
       const caption = after ?? before;
       if (!caption) continue;
-      (table as Table).data = { ...(table as Table).data, caption };
+      // pandoc 3: `Table: Caption {#tbl-id .class}` gives the table its attributes.
+      const last = caption[caption.length - 1];
+      let hProperties = {};
+      if (last?.type === 'text') {
+        const open = last.value.lastIndexOf('{');
+        const parsed = open === -1 ? undefined : parseAttributes(last.value, open);
+        if (parsed?.ok && open + parsed.length === last.value.trimEnd().length) {
+          last.value = last.value.slice(0, open).trimEnd();
+          hProperties = toProperties(parsed.attributes);
+          (table as Table).data = { ...(table as Table).data, attributes: parsed.attributes } as Table['data'];
+        }
+      }
+      (table as Table).data = { ...(table as Table).data, caption, hProperties };
       if (after) parent.children.splice(i + 1, 1);
       else {
         parent.children.splice(i - 1, 1);
