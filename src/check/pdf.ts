@@ -1,9 +1,12 @@
 // Reads a print PDF back with poppler: every page at the trim size (plus bleed when asked for), every font
-// embedded, the document tagged. Findings are Diagnostics on the PDF file.
+// embedded and one of the book's own (never a system font Chromium fell back to), no .notdef boxes, the
+// document tagged. Findings are Diagnostics on the PDF file.
 import path from 'node:path';
 import type { Book } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { mediaSize, pageGeometry } from '../render/html/page-geometry.ts';
+import { fontPlan } from '../render/fonts/font-plan.ts';
+import { notdefGlyphs } from './notdef.ts';
 import { pdfFonts, poppler } from './poppler.ts';
 
 const TOLERANCE_PT = 0.5;
@@ -30,11 +33,32 @@ export async function checkPdf(book: Book, file: string): Promise<Diagnostic[]> 
       );
     }
   }
+  const plan = await fontPlan(book);
+  const families = plan.packages.map((p) => p.family);
+  const ours = families.map((f) => f.replace(/\s+/g, ''));
+  const foreign = new Set<string>();
   for (const font of await pdfFonts(file)) {
-    if (font.embedded) continue;
+    if (!font.embedded) {
+      out.push(
+        diagnostic(name, undefined, 'error', 'pdf-font-not-embedded', `font ${font.name} (${font.type}) is not embedded`,
+          'Printers reject PDFs with unembedded fonts: use a web font from an @fontsource package for every text style.'),
+      );
+      continue;
+    }
+    // `ABCDEF+NotoSansSC-Regular`: the PostScript name starts with the family without spaces.
+    const base = font.name.replace(/^[A-Z]{6}\+/, '');
+    if (!ours.some((f) => base.startsWith(f)) && !foreign.has(base)) foreign.add(base);
+  }
+  for (const base of foreign) {
     out.push(
-      diagnostic(name, undefined, 'error', 'pdf-font-not-embedded', `font ${font.name} (${font.type}) is not embedded`,
-        'Printers reject PDFs with unembedded fonts: use a web font from an @fontsource package for every text style.'),
+      diagnostic(name, undefined, 'error', 'pdf-font-system', `font ${base} is not one of the book's fonts (${families.join(', ')}): Chromium fell back to a font installed on this machine`,
+        plan.missing.length ? 'See the glyph-missing warnings: those characters are in none of the book\'s fonts; replace them.' : 'A style names a font family that has no @font-face from the font plan.'),
+    );
+  }
+  for (const f of await notdefGlyphs(file)) {
+    out.push(
+      diagnostic(name, undefined, 'error', 'pdf-glyph-missing', `page ${f.page} draws ${f.count} empty box${f.count === 1 ? '' : 'es'} (.notdef of ${f.font}): a character no font has`,
+        plan.missing.length ? 'See the glyph-missing warnings: they name each character and where it is.' : 'A character the renderer added is in none of the book\'s fonts.'),
     );
   }
   return out;

@@ -5,11 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Book } from '../../book/model.ts';
+import { kindFacts } from '../../book/kinds.ts';
+import type { Book, Chapter } from '../../book/model.ts';
 import { EnvironmentError } from '../../diagnostics.ts';
 import type { RenderContext } from '../context.ts';
 import { printChapter } from './chapter.ts';
 import { installFont } from './fonts.ts';
+import { textDirection } from '../direction.ts';
 import { frontMatter } from './front-matter.ts';
 import { h, textOf } from './h.ts';
 import { packageDir } from './package-dir.ts';
@@ -47,7 +49,7 @@ const PAGED_SETTINGS =
 
 export async function renderHtml(book: Book, outDir: string, ctx: RenderContext): Promise<{ indexFile: string }> {
   await mkdir(outDir, { recursive: true });
-  const font = await installFont(book.config.print.font, outDir);
+  const font = await installFont(book, outDir);
   const paged = packageDir('pagedjs');
   if (!paged) throw new EnvironmentError('The npm package pagedjs is not installed: run `npm i pagedjs@0.4.3`.');
   await copyFile(path.join(paged, 'dist/paged.polyfill.js'), path.join(outDir, 'paged.polyfill.js'));
@@ -60,7 +62,10 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
 
   const hyphenate = hyphenatorFor(book.config.language);
   if (!hyphenate) ctx.log(`print: no hyphenation patterns for ${book.config.language}; text is justified without hyphens`);
-  const chapters = book.chapters.map((c, i) => printChapter(c, i, hyphenate));
+  // Front-matter files go into the front matter (see front-matter.ts); the first other file opens the body at 1.
+  const opening = book.chapters.find((c) => kindFacts(c.kind).matter !== 'front');
+  const print = (c: Chapter) => printChapter(c, c === opening, hyphenate);
+  const chapters = book.chapters.filter((c) => kindFacts(c.kind).matter !== 'front').map((c) => ({ recto: kindFacts(c.kind).recto, section: print(c) }));
   const listed = bibliography(book);
   const back = listed && structuredClone(listed); // hyphenate a copy: the Book is shared with the EPUB
   if (back && hyphenate) hyphenateTree(back, hyphenate);
@@ -79,8 +84,12 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   const handlers = await readFile(PAGED_HANDLERS, 'utf8');
   // Parts (front matter, each chapter, the bibliography) are separated by a comment: each opens on a right-hand
   // page, so the PDF renderer can lay them out one by one (see src/render/pdf/parts.ts).
-  const body: ElementContent[] = [...frontMatter(book, [font.family])];
-  for (const part of [...chapters, ...(back ? [back] : [])]) body.push({ type: 'comment', value: PART_MARK }, part);
+  // A file that may open on any page (kinds table: recto false) joins the part before it.
+  const body: ElementContent[] = [...frontMatter(book, font.plan.packages.map((p) => p.family), print)];
+  for (const [i, part] of [...chapters, ...(back ? [{ recto: true, section: back }] : [])].entries()) {
+    if (part.recto || i === 0) body.push({ type: 'comment', value: PART_MARK });
+    body.push(part.section);
+  }
   const html = documentHtml(book, body, handlers, [
     { id: 'bp-fonts', css: font.css },
     { id: GEOMETRY_STYLE_ID, css: pageCss(geometry, font.family) },
@@ -112,7 +121,7 @@ function documentHtml(book: Book, body: ElementContent[], handlers: string, styl
       { type: 'doctype' },
       h(
         'html',
-        { lang: c.language },
+        { lang: c.language, dir: textDirection(c.language) === 'rtl' ? 'rtl' : undefined },
         h(
           'head',
           {},

@@ -1,0 +1,126 @@
+// Every character a book draws, with the first place it occurs in the manuscript: chapter text and notes
+// (hast positions from the Markdown), the bibliography, and book.yaml metadata (title, creators, rights ...).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ElementContent, Root, RootContent } from 'hast';
+import type { Book } from '../../book/model.ts';
+
+export interface CharPlace {
+  /** Relative to the manuscript folder. */
+  file: string;
+  /** 1-based; 0 when the place in the file is unknown. */
+  line: number;
+  column: number;
+}
+
+/** Code point → where it first occurs (undefined for text the renderers add themselves). */
+export type BookCharacters = Map<number, CharPlace | undefined>;
+
+/**
+ * Text the renderers write themselves (headings such as "Contents" and "Notes", folios, the credit line,
+ * list bullets, the copyright sign): printable ASCII and a few marks, all in the book face's Latin subset.
+ */
+export const FURNITURE = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~©’‘“”–—…•·×';
+
+/** Characters that are never drawn with a glyph of their own: controls, joiners, marks of direction, selectors. */
+export function isInvisible(cp: number): boolean {
+  return (
+    cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff || (cp >= 0xe0000 && cp <= 0xe01ef)
+  );
+}
+
+/** Reads each source file once and turns offsets into line:col. */
+class Sources {
+  #root: string;
+  #texts = new Map<string, { text: string; lines: number[] } | undefined>();
+  constructor(root: string) {
+    this.#root = root;
+  }
+  get(file: string) {
+    if (!this.#texts.has(file)) {
+      let entry: { text: string; lines: number[] } | undefined;
+      try {
+        const text = readFileSync(path.join(this.#root, file), 'utf8');
+        const lines = [0];
+        for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines.push(i + 1);
+        entry = { text, lines };
+      } catch {
+        entry = undefined; // a hand-built Book, or a file that moved: fall back to the node's own start
+      }
+      this.#texts.set(file, entry);
+    }
+    return this.#texts.get(file);
+  }
+  /** The first occurrence of `char` in `file` at or after `from` (and before `to`), as line:col. */
+  find(file: string, char: string, from = 0, to = Infinity): CharPlace | undefined {
+    const source = this.get(file);
+    if (!source) return undefined;
+    const at = source.text.indexOf(char, from);
+    if (at < 0 || at >= to) return undefined;
+    let lo = 0;
+    let hi = source.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (source.lines[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file, line: lo + 1, column: at - source.lines[lo]! + 1 };
+  }
+}
+
+export function bookCharacters(book: Book, extra = FURNITURE): BookCharacters {
+  const found: BookCharacters = new Map();
+  const sources = new Sources(book.root);
+  const add = (text: string, place: (char: string) => CharPlace | undefined) => {
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      if (found.has(cp) || isInvisible(cp) || cp === 0x20) continue;
+      found.set(cp, place(char));
+    }
+  };
+  const c = book.config;
+  const yaml = (char: string) => sources.find('book.yaml', char) ?? { file: 'book.yaml', line: 0, column: 0 };
+  const meta = [c.title, c.subtitle, ...c.creators.map((p) => p.name), c.publisher, c.rights, c.description, c.edition, ...c.subjects, c.isbn];
+  for (const value of meta) if (value) add(value, yaml);
+
+  const walk = (file: string, nodes: Array<Root | RootContent | ElementContent>) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        const start = node.position?.start;
+        add(node.value, (char) =>
+          sources.find(file, char, start?.offset ?? 0, node.position?.end.offset ?? Infinity) ??
+          { file, line: start?.line ?? 0, column: start?.column ?? 0 });
+      } else if (node.type === 'element' || node.type === 'root') {
+        walk(file, node.children);
+      }
+    }
+  };
+  for (const chapter of book.chapters) {
+    add(chapter.title, (char) => sources.find(chapter.file, char) ?? { file: chapter.file, line: 0, column: 0 });
+    walk(chapter.file, [chapter.content]);
+    for (const note of chapter.notes) walk(chapter.file, note.content);
+  }
+  // One file or several, depending on the model's version: search each in turn.
+  const bibs = ([] as Array<string | undefined>).concat(c.bibliography as string | string[] | undefined).filter((f): f is string => !!f);
+  const inBib = (char: string) => {
+    for (const f of bibs) {
+      const place = sources.find(f, char);
+      if (place) return place;
+    }
+    return { file: bibs[0] ?? 'book.yaml', line: 0, column: 0 };
+  };
+  for (const entry of book.bibliography) {
+    const text: string[] = [];
+    const collect = (nodes: ElementContent[]) => {
+      for (const n of nodes) {
+        if (n.type === 'text') text.push(n.value);
+        else if (n.type === 'element') collect(n.children);
+      }
+    };
+    collect(entry.content);
+    add(text.join(''), inBib);
+  }
+  add(extra, () => undefined);
+  return found;
+}
