@@ -14,7 +14,9 @@ import { safety } from './safety.ts';
 import { SourceMap } from './source-map.ts';
 import { remarkBracketedSpan } from './syntax/bracketed-span/index.ts';
 import { remarkFencedDiv } from './syntax/fenced-div/index.ts';
+import { fancyLists } from './syntax/fancy-list/index.ts';
 import { implicitFigures } from './syntax/figure/index.ts';
+import { leftovers } from './syntax/leftovers/index.ts';
 import { remarkHeadingAttributes } from './syntax/heading-attributes/index.ts';
 import { remarkSubSup } from './syntax/sub-sup/index.ts';
 import { frontMatter, remarkFrontmatter, titleBlock } from './syntax/front-matter/index.ts';
@@ -71,8 +73,10 @@ export function parseChapter(
   const fromYaml = frontMatter(tree, file, diagnostics);
   // The YAML block wins over a title block; the object keeps the keys' places (see placeOf).
   const meta = Object.assign(fromYaml, { ...titleMeta, ...fromYaml });
+  fancyLists(tree);
   implicitFigures(tree);
   tableCaptions(tree);
+  leftovers(tree, file, map, diagnostics);
   citationSyntax(tree, { file, map, knownKeys, diagnostics });
   // Smart punctuation only has work where there are straight quotes, backticks, `--` or `...`; most
   // manuscripts already use true quotes, and the pass costs as much as parsing the chapter.

@@ -96,3 +96,29 @@ test('"## Title" in a chapter no longer takes the chapter heading\'s id', async 
   const html = toHtml(r.chapters[0].content);
   assert.match(html, /<h1 id="ch-01-test-title">Title<\/h1>\n<h2 id="ch-01-test-title-2">Title<\/h2>/);
 });
+
+test('fancy and example lists: roman, letters, #., (@) with references; a capital initial is not a list', async () => {
+  const r = await run('# T\n\ni. one\nii. two\n\n(a) alpha\n(b) beta\n\n#. auto\n#. again\n\n(@) First.\n(@good) Second.\n\nAs (@good) shows.\n\nI. Author wrote this.\n\nA.  Upper\nB.  Next\n');
+  assert.deepEqual(diag(r), []);
+  const html = toHtml(r.chapters[0].content).replace(/\n/g, '');
+  assert.match(html, /<ol type="i"><li>one<\/li><li>two<\/li><\/ol>/);
+  assert.match(html, /<ol type="a"><li>alpha<\/li><li>beta<\/li><\/ol>/);
+  assert.match(html, /<ol><li>auto<\/li><li>again<\/li><\/ol>/);
+  assert.match(html, /<ol class="example"><li>First\.<\/li><li>Second\.<\/li><\/ol><p>As \(2\) shows\.<\/p>/);
+  assert.match(html, /<p>I\. Author wrote this\.<\/p>/);
+  assert.match(html, /<ol type="A"><li>Upper<\/li><li>Next<\/li><\/ol>/);
+});
+
+test('leftover pandoc syntax is reported, never printed silently: raw TeX, grid tables, bad attributes, stray fences', async () => {
+  const r = await run('# T\n\nSome \\emph{raw} TeX and \\clearpage here.\n\n+---+---+\n| a | b |\n+---+---+\n\n[x]{.a b}\n\n:::\n');
+  assert.deepEqual(diag(r), [
+    'chapters/01-test.md:3:6 warning raw-tex-dropped',
+    'chapters/01-test.md:3:25 warning raw-tex-dropped',
+    'chapters/01-test.md:5:1 warning table-unsupported',
+    'chapters/01-test.md:9:4 warning attributes-unparsed',
+    'chapters/01-test.md:11:1 warning div-fence-stray',
+  ]);
+  const html = toHtml(r.chapters[0].content);
+  assert.match(html, /<p>Some  TeX and  here\.<\/p>/);
+  assert.doesNotMatch(html, /:::|clearpage/);
+});
