@@ -5,7 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics.ts';
 import { yamlErrorPlace } from '../yaml-error-place.ts';
 import type { BookConfig } from './model.ts';
-import { bookSchema, TRIM_SIZES } from './schema.ts';
+import { bookSchema, KEY_ALIASES, KEYS_INSTEAD, TRIM_SIZES } from './schema.ts';
 
 export const CONFIG_FILE = 'book.yaml';
 
@@ -19,7 +19,21 @@ export interface ConfigResult {
   diagnostics: Diagnostic[];
   /** Where each chapter entry sits in book.yaml, for later messages about it. */
   chapterPlaces: Place[];
+  /** Where book.yaml sets the keys that name files or entries (for the Markdown stage's messages). */
+  places: ConfigPlaces;
 }
+
+/** Places in book.yaml, per entry where the key holds a list. */
+export interface ConfigPlaces {
+  chapters: Place[];
+  bibliography: Place[];
+  references: Place[];
+  citationStyle?: Place;
+  nocite?: Place;
+}
+
+/** YAML alias expansions allowed (a "billion laughs" is refused, ordinary reuse is not). */
+const MAX_ALIAS_COUNT = 10_000;
 
 export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
   const lineCounter = new LineCounter();
@@ -36,17 +50,27 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
         'Check the indentation and quoting on that line (a value with ": " or "#" needs quotes).'),
     );
   }
-  if (diagnostics.length) return { diagnostics, chapterPlaces: [] };
+  const none: ConfigPlaces = { chapters: [], bibliography: [], references: [] };
+  if (diagnostics.length) return { diagnostics, chapterPlaces: [], places: none };
 
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'error', 'config-yaml', `${file}: YAML aliases expand too far (${(err as Error).message}).`,
+      'Use fewer * aliases, or write the repeated values out.'));
+    return { diagnostics, chapterPlaces: [], places: none };
+  }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(diagnostic(file, { line: 1, column: 1 }, 'error', 'config-not-a-map',
       `${file} must be a map of keys (title:, creators:, chapters: ...)`, 'See "book.yaml keys" in README.md.'));
-    return { diagnostics, chapterPlaces: [] };
+    return { diagnostics, chapterPlaces: [], places: none };
   }
 
+  // The other spellings: renamed to ours (the key as written is kept for messages), or refused.
+  const renamed = pandocSpellings(data as Record<string, unknown>, doc, placeOf, file, diagnostics);
   if (!validate(data)) {
-    for (const error of validate.errors ?? []) diagnostics.push(schemaDiagnostic(error, doc, placeOf, file));
+    for (const error of validate.errors ?? []) diagnostics.push(schemaDiagnostic(error, doc, placeOf, file, renamed));
   }
   const raw = data as Record<string, any>;
   if (!raw.identifier && !raw.isbn) {
@@ -62,11 +86,57 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
     diagnostics.push(diagnostic(file, nodePlace(doc, ['date'], placeOf), 'error', 'config-type',
       `"${raw.date}" is not a real date.`, 'Write the date as YYYY-MM-DD.'));
   }
-  const chapterPlaces = Array.isArray(raw.chapters)
-    ? raw.chapters.map((_: unknown, i: number) => nodePlace(doc, ['chapters', i], placeOf))
-    : [];
-  if (diagnostics.length) return { diagnostics, chapterPlaces };
-  return { config: withDefaults(raw), diagnostics, chapterPlaces };
+  const listPlaces = (key: string) => {
+    const written = renamed.get(key) ?? key;
+    return Array.isArray(raw[key]) ? raw[key].map((_: unknown, i: number) => nodePlace(doc, [written, i], placeOf)) : [];
+  };
+  const chapterPlaces = listPlaces('chapters');
+  const places: ConfigPlaces = {
+    chapters: chapterPlaces,
+    bibliography: listPlaces('bibliography'),
+    references: listPlaces('references'),
+    citationStyle: raw['citation-style'] === undefined ? undefined : nodePlace(doc, [renamed.get('citation-style') ?? 'citation-style'], placeOf),
+    nocite: raw.nocite === undefined ? undefined : nodePlace(doc, ['nocite'], placeOf),
+  };
+  if (diagnostics.length) return { diagnostics, chapterPlaces, places };
+  return { config: withDefaults(raw), diagnostics, chapterPlaces, places };
+}
+
+/**
+ * pandoc's and Quarto's keys in book.yaml: `author` → `creators` (role aut), `lang` → `language`,
+ * `csl` → `citation-style`; a single `bibliography` path → a list; `nocite: "@a, @b"` → keys. Renames in
+ * `data`; returns our key → the key as written. Both spellings given is an error naming both lines.
+ */
+function pandocSpellings(data: Record<string, unknown>, doc: Document, placeOf: (o: number) => Place, file: string, diagnostics: Diagnostic[]): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const [alias, ours] of Object.entries(KEY_ALIASES)) {
+    if (!(alias in data)) continue;
+    if (ours in data) {
+      const a = keyPlace(doc, [alias], placeOf);
+      const b = keyPlace(doc, [ours], placeOf);
+      diagnostics.push(diagnostic(file, a, 'error', 'config-duplicate-key',
+        `\`${alias}\` (line ${a.line}) and \`${ours}\` (line ${b.line}) say the same thing.`,
+        `Keep one of the two: \`${alias}\` is pandoc's spelling of \`${ours}\`.`));
+      delete data[alias];
+      continue;
+    }
+    let value = data[alias];
+    if (alias === 'author') value = typeof value === 'string' ? [value] : value;
+    if (alias === 'author' && Array.isArray(value)) value = value.map((a) => (typeof a === 'string' ? { name: a } : a));
+    data[ours] = value;
+    delete data[alias];
+    renamed.set(ours, alias);
+  }
+  for (const [key, instead] of Object.entries(KEYS_INSTEAD)) {
+    if (!(key in data)) continue;
+    diagnostics.push(diagnostic(file, keyPlace(doc, [key], placeOf), 'error', 'config-unknown-key',
+      `Unknown key \`${key}\`: this book uses \`${instead}\`.`, `Rename \`${key}\` to \`${instead}\` (see "book.yaml keys" in README.md).`));
+    delete data[key];
+  }
+  if (typeof data.bibliography === 'string') data.bibliography = [data.bibliography];
+  if (typeof data.nocite === 'string') data.nocite = data.nocite.split(/[\s,;]+/).filter(Boolean);
+  if (Array.isArray(data.nocite)) data.nocite = data.nocite.map((k) => (typeof k === 'string' ? k.replace(/^@/, '') : k));
+  return renamed;
 }
 
 function withDefaults(raw: Record<string, any>): BookConfig {
@@ -89,6 +159,9 @@ function withDefaults(raw: Record<string, any>): BookConfig {
     edition: raw.edition,
     chapters: raw.chapters,
     bibliography: raw.bibliography,
+    references: raw.references,
+    nocite: raw.nocite,
+    linkCitations: raw['link-citations'] ?? false,
     citationStyle: raw['citation-style'] ?? 'chicago-fullnote-bibliography',
     citationLocale: raw['citation-locale'] ?? raw.language,
     notes: raw.notes ?? 'chapter',
@@ -130,16 +203,18 @@ function validIsbn(isbn: string): boolean {
   return false;
 }
 
-function schemaDiagnostic(error: ErrorObject, doc: Document, placeOf: (o: number) => Place, file: string): Diagnostic {
-  const path = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+function schemaDiagnostic(error: ErrorObject, doc: Document, placeOf: (o: number) => Place, file: string, renamed: Map<string, string>): Diagnostic {
+  const schemaPath = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const allowed = (schemaAt(schemaPath) as any)?.properties;
+  // Messages and places use the key as the author wrote it (`author`, not `creators`).
+  const path = schemaPath.map((p, i) => (i === 0 && typeof p === 'string' ? (renamed.get(p) ?? p) : p));
   const key = path.length ? path.map(String).join('.') : '(top level)';
-  const allowed = (schemaAt(path) as any)?.properties;
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = (error.params as { additionalProperty: string }).additionalProperty;
       const where = key === '(top level)' ? '' : ` under \`${key}\``;
       return diagnostic(file, keyPlace(doc, [...path, name], placeOf), 'error', 'config-unknown-key',
-        `Unknown key \`${name}\`${where}.`, `Allowed keys${where}: ${Object.keys(allowed ?? {}).join(', ')}.`);
+        `Unknown key \`${name}\`${where}.`, `Allowed keys${where}: ${Object.keys(allowed ?? {}).join(', ')}${where ? '' : ` (and pandoc's ${Object.keys(KEY_ALIASES).join(', ')})`}.`);
     }
     case 'required': {
       const name = (error.params as { missingProperty: string }).missingProperty;
@@ -148,7 +223,7 @@ function schemaDiagnostic(error: ErrorObject, doc: Document, placeOf: (o: number
     }
     case 'type':
       return diagnostic(file, nodePlace(doc, path, placeOf), 'error', 'config-type',
-        `\`${key}\` must be ${article((error.params as { type: string }).type)}.`, `Change the value of \`${key}\`.`);
+        `\`${key}\` must be ${ONE_OR_LIST[key] ?? article((error.params as { type: string }).type)}.`, `Change the value of \`${key}\`.`);
     case 'enum':
       return diagnostic(file, nodePlace(doc, path, placeOf), 'error', 'config-value',
         `\`${key}\` must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}.`);
@@ -162,6 +237,13 @@ function schemaDiagnostic(error: ErrorObject, doc: Document, placeOf: (o: number
       return diagnostic(file, nodePlace(doc, path, placeOf), 'error', 'config-value', `\`${key}\` ${error.message}.`);
   }
 }
+
+/** Keys that take one value or a list. */
+const ONE_OR_LIST: Record<string, string> = {
+  bibliography: 'a path or a list of paths',
+  nocite: 'a key (`@key`, `@*`) or a list of keys',
+  author: 'a name or a list of names',
+};
 
 function formatHint(key: string): string {
   const hints: Record<string, string> = {

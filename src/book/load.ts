@@ -33,7 +33,7 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
     ]);
   }
   const configText = configFile.bytes.toString('utf8');
-  const { config, diagnostics, chapterPlaces } = parseConfig(configText);
+  const { config, diagnostics, chapterPlaces, places } = parseConfig(configText);
   if (!config || hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
   const chapters: ChapterSource[] = [];
@@ -67,7 +67,7 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
   }
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
-  const result = await processManuscript({ root, config, chapters });
+  const result = await processManuscript({ root, config, chapters, places });
   const all = [...diagnostics, ...result.diagnostics];
   if (hasErrors(all)) throw new BuildError(all);
 

@@ -21,8 +21,20 @@ export interface BookConfig {
   edition?: string;
   /** Chapter files, relative to the manuscript folder, in reading order. */
   chapters: string[];
-  /** CSL-YAML (or CSL-JSON) file, relative to the manuscript folder. */
-  bibliography?: string;
+  /**
+   * Bibliography files (CSL-YAML, CSL-JSON, BibTeX/BibLaTeX), relative to the manuscript folder, merged in
+   * order (the first definition of a key wins). book.yaml may give one path or a list.
+   */
+  bibliography?: string[];
+  /** CSL items written in book.yaml itself (`references:`), as parsed; checked when the bibliography loads. */
+  references?: Record<string, unknown>[];
+  /** Keys put in the bibliography without being cited; `*` stands for every entry (pandoc's `nocite: "@*"`). */
+  nocite?: string[];
+  /**
+   * Author-date citations link to their bibliography entry (pandoc's `link-citations`). Default false.
+   * The Markdown stage marks each citation with `data-cites` (its keys); a renderer makes the link.
+   */
+  linkCitations?: boolean;
   /** A Debian CSL style name (`chicago-fullnote-bibliography`) or a `.csl` file in the manuscript. */
   citationStyle: string;
   citationLocale: string;

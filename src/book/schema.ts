@@ -51,7 +51,12 @@ export const bookSchema = {
     subjects: stringList,
     edition: { type: 'string', minLength: 1 },
     chapters: { ...stringList, minItems: 1 },
-    bibliography: { type: 'string', minLength: 1 },
+    // A single path is accepted too (load-config makes it a list of one).
+    bibliography: { ...stringList, minItems: 1 },
+    references: { type: 'array', items: { type: 'object' } },
+    // `@a, @b`, `@*` or a list of keys (load-config normalises them).
+    nocite: stringList,
+    'link-citations': { type: 'boolean' },
     'citation-style': { type: 'string', minLength: 1 },
     'citation-locale': { type: 'string', minLength: 2 },
     notes: { enum: ['chapter', 'book'] },
@@ -80,3 +85,20 @@ export const bookSchema = {
     },
   },
 } as const;
+
+/**
+ * The spellings pandoc and Quarto users bring, accepted for ours (README: "book.yaml keys"). Giving both
+ * is an error. `author` and `bibliography` may also be a single string, `nocite` pandoc's `@a, @b` text.
+ */
+export const KEY_ALIASES: Record<string, string> = {
+  author: 'creators',
+  lang: 'language',
+  csl: 'citation-style',
+};
+
+/** Other pandoc/Quarto keys: refused with the key to use instead. */
+export const KEYS_INSTEAD: Record<string, string> = {
+  'cover-image': 'cover',
+  subject: 'subjects',
+  creator: 'creators',
+};

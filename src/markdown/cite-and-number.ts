@@ -1,11 +1,12 @@
 // Numbers notes in one sequence per book and formats every citation, in reading order.
-import type { FootnoteReference } from 'mdast';
+import type { FootnoteReference, Text } from 'mdast';
 import type { Position } from 'unist';
 import type { Note } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { bookOrder } from './book-order.ts';
 import type { CitationNode } from './citations/citation-node.ts';
 import type { CitationEngine, CiteItem } from './citations/citation-engine.ts';
+import { movePunctuation } from './citations/note-punctuation.ts';
 import type { ParsedChapter } from './parse-chapter.ts';
 
 /** What a citation becomes: inline text (author-date, or inside a note) and/or a note of its own. */
@@ -18,6 +19,8 @@ export interface CitationPlan {
   noteId?: string;
   /** Inside an author's note: drop citeproc's closing period, the author's sentence has its own. */
   inNote?: boolean;
+  /** Note style: the punctuation that followed the citation, printed before the note call (pandoc). */
+  punctuation?: Text;
 }
 
 export interface NotePlan extends Omit<Note, 'content'> {
@@ -34,6 +37,7 @@ export interface Plan {
 
 export interface PlanOptions {
   engine?: CitationEngine;
+  /** The bibliography's sources for messages (`references.yaml`, `refs.bib, more.yaml`); unset when there is none. */
   bibliographyFile?: string;
   knownKeys: ReadonlySet<string>;
   diagnostics: Diagnostic[];
@@ -115,6 +119,10 @@ export function citeAndNumber(chapters: ParsedChapter[], options: PlanOptions): 
         }
         plan.citations.set(node, citation);
       }
+    }
+    if (engine?.isNoteStyle) {
+      const moved = movePunctuation(chapter.tree, (node) => plan.citations.get(node)?.noteId !== undefined, engine.punctuationInQuote);
+      for (const [node, text] of moved) plan.citations.get(node)!.punctuation = text;
     }
   }
   return plan;

@@ -4,8 +4,9 @@ import type { BibliographyEntry, BookConfig, Chapter, Image } from '../book/mode
 import type { Diagnostic } from '../diagnostics.ts';
 import { chapterIdFromFile } from './chapter-structure.ts';
 import { citeAndNumber, citedKeys } from './cite-and-number.ts';
-import { loadBibliography, type BibliographyFile } from './citations/bibliography-file.ts';
-import { CitationEngine } from './citations/citation-engine.ts';
+import type { ConfigPlaces } from '../book/load-config.ts';
+import { prepareCitations, startEngine } from './citations/book-citations.ts';
+import type { CitationEngine } from './citations/citation-engine.ts';
 import { htmlToHast } from './citations/html-to-hast.ts';
 import { resolveImages } from './images.ts';
 import { resolveLinks } from './links.ts';
@@ -24,6 +25,8 @@ export interface ProcessInput {
   config: BookConfig;
   /** In reading order, already read. */
   chapters: ChapterSource[];
+  /** Where book.yaml sets each key, for messages about the files it names (from parseConfig). */
+  places?: Partial<ConfigPlaces>;
 }
 
 export interface ProcessResult {
@@ -42,8 +45,8 @@ export interface ProcessResult {
 export async function processManuscript(input: ProcessInput): Promise<ProcessResult> {
   const { root, config } = input;
   const diagnostics: Diagnostic[] = [];
-  let bibliography: BibliographyFile | undefined;
-  if (config.bibliography) bibliography = await loadBibliography(root, config.bibliography, diagnostics);
+  const citations = await prepareCitations(root, config, input.places, diagnostics);
+  const bibliography = citations.bibliography;
   // A bibliography that does not load would make every citation look unknown: report it alone.
   if (diagnostics.some((d) => d.severity === 'error')) return { chapters: [], bibliography: [], images: [], anchors: new Map(), diagnostics };
   const knownKeys: ReadonlySet<string> = new Set(bibliography?.items.keys() ?? []);
@@ -61,13 +64,9 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   const images = new Map<string, Image>();
   for (const chapter of parsed) await resolveImages(root, chapter.file, chapter.images, images, diagnostics);
 
-  let engine: CitationEngine | undefined;
   const keys = bibliography ? citedKeys(parsed, knownKeys) : [];
-  if (bibliography && keys.length > 0) {
-    engine = new CitationEngine({ root, style: config.citationStyle, locale: config.citationLocale, items: bibliography.items });
-    engine.register(keys);
-  }
-  const plan = citeAndNumber(parsed, { engine, bibliographyFile: config.bibliography, knownKeys, diagnostics });
+  const engine: CitationEngine | undefined = startEngine(root, config, citations, keys, input.places, diagnostics);
+  const plan = citeAndNumber(parsed, { engine, bibliographyFile: bibliography?.names.join(', '), knownKeys, diagnostics });
 
   const builder = new HastBuilder(plan, engine);
   const chapters: Chapter[] = parsed.map((chapter, i) => ({

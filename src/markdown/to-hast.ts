@@ -41,7 +41,8 @@ export class HastBuilder {
     } else {
       const source = plan.source as CitationNode;
       const citation = this.#plan.citations.get(source);
-      const p: Element = { type: 'element', tagName: 'p', properties: {}, children: this.#html(citation?.citeId, source), position: source.position };
+      // Pandoc: a citation that is a note of its own starts with a capital (`[see @k]` → “See …”).
+      const p: Element = { type: 'element', tagName: 'p', properties: {}, children: capitalise(this.#html(citation?.citeId, source)), position: source.position };
       content = [p];
     }
     return { ...note, content };
@@ -51,8 +52,9 @@ export class HastBuilder {
     const plan = this.#plan.citations.get(node);
     const author = plan?.authorHtml ? htmlToHast(plan.authorHtml, node.position) : [];
     if (!plan) return [{ type: 'text', value: node.raw, position: node.position }];
-    if (plan.noteId) return [...author, noteRef(state, node, plan.noteId)];
+    if (plan.noteId) return [...author, ...(plan.punctuation ? [{ type: 'text' as const, value: plan.punctuation.value, position: plan.punctuation.position }] : []), noteRef(state, node, plan.noteId)];
     const children = this.#html(plan.citeId, node, plan.inNote);
+    if (children.length === 0 && author.length === 0) return [];
     const span: Element = {
       type: 'element',
       tagName: 'span',
@@ -64,9 +66,10 @@ export class HastBuilder {
   }
 
   #html(citeId: string | undefined, node: CitationNode, stripPeriod = false): ElementContent[] {
-    let html = citeId && this.#engine ? this.#engine.html(citeId) : '';
+    let html = citeId && this.#engine ? this.#engine.html(citeId) : undefined;
+    if (html === undefined) return [{ type: 'text', value: node.raw, position: node.position }];
     if (stripPeriod) html = html.replace(/\.$/, '');
-    return html ? htmlToHast(html, node.position) : [{ type: 'text', value: node.raw, position: node.position }];
+    return htmlToHast(html, node.position);
   }
 }
 
@@ -99,4 +102,22 @@ function table(state: State, node: Table): Element {
     result.children.unshift({ type: 'element', tagName: 'caption', properties: {}, children: state.all({ type: 'paragraph', children: caption }) });
   }
   return result;
+}
+
+/** Upper-cases the first letter of the first text in `nodes` (inside `<i>` too). */
+function capitalise(nodes: ElementContent[]): ElementContent[] {
+  const first = (list: ElementContent[]): boolean => {
+    for (const node of list) {
+      if (node.type === 'text') {
+        const i = node.value.search(/\p{L}/u);
+        if (i === -1) continue;
+        node.value = node.value.slice(0, i) + node.value[i].toLocaleUpperCase() + node.value.slice(i + 1);
+        return true;
+      }
+      if (node.type === 'element' && first(node.children)) return true;
+    }
+    return false;
+  };
+  first(nodes);
+  return nodes;
 }

@@ -34,7 +34,7 @@ export function bookConfig(overrides: Partial<BookConfig> = {}): BookConfig {
     creators: [{ name: 'A. Author', role: 'aut' }],
     identifier: 'urn:uuid:00000000-0000-4000-8000-000000000000',
     rights: '© 2020',
-    bibliography: 'references.yaml',
+    bibliography: ['references.yaml'],
     ...overrides,
   });
 }

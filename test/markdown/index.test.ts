@@ -25,7 +25,7 @@ test('note style: one note sequence across chapters, author notes and citations 
   assert.equal(html(one.notes[2].content), '<p>Bennett, ‘The Zinoviev Letter of 1924’.</p>');
   assert.equal(html(two.notes[2].content), '<p>‘The Zinoviev Letter of 1924’.</p>', '[-@key] suppresses the author');
   assert.match(toHtml(two.content), /Orwell<bp-noteref data-note="n7"><\/bp-noteref> said/);
-  assert.equal(toHtml(one.content), '<h1 id="ch-01-one-title">One</h1>\n<p>A<bp-noteref data-note="n1"></bp-noteref> b <bp-noteref data-note="n2"></bp-noteref> c <bp-noteref data-note="n3"></bp-noteref>.</p>');
+  assert.equal(toHtml(one.content), '<h1 id="ch-01-one-title">One</h1>\n<p>A<bp-noteref data-note="n1"></bp-noteref> b<bp-noteref data-note="n2"></bp-noteref> c.<bp-noteref data-note="n3"></bp-noteref></p>', 'pandoc: no space before a citation note, the period before it');
   assert.deepEqual(two.notes[1].position, { line: 3, column: 22 });
   assert.deepEqual(r.bibliography.map((b) => [b.key, html(b.content)]), [
     ['bennett1999', 'Bennett, Gill. ‘The Zinoviev Letter of 1924’. <i>History Today</i> 49 (March 1999): 20–25.'],
@@ -115,7 +115,13 @@ test('a missing CSL style throws EnvironmentError naming the fix', async () => {
     assert.match(err.message, /apt-get install citation-style-language-styles citation-style-language-locales/);
     return true;
   });
-  await assert.rejects(run('# T\n\n[@orwell1949]\n', { config: { citationStyle: 'styles/mine.csl' } }), /mine\.csl/);
+});
+
+test('a .csl style file named in book.yaml must be a file in the manuscript', async () => {
+  const r = await run('# T\n\n[@orwell1949]\n', { config: { citationStyle: 'styles/mine.csl' } });
+  assert.deepEqual(r.diagnostics.map((d) => `${d.file} ${d.rule}: ${d.message}`), [
+    'book.yaml citation-style-missing: The file "styles/mine.csl" named by `citation-style` does not exist.',
+  ]);
 });
 
 test('unsafe HTML and links are errors; other raw HTML is dropped with a warning', async () => {

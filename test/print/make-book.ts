@@ -102,7 +102,7 @@ export function makeBook(options: FixtureOptions): Book {
       subjects: ['Politics', 'History'],
       edition: 'First edition',
       chapters: chapters.map((c) => c.file),
-      bibliography: 'references.yaml',
+      bibliography: ['references.yaml'],
     }),
     chapters,
     bibliography: [

@@ -19,7 +19,7 @@ export interface CiteItem {
   'author-only'?: boolean;
 }
 
-/** `chicago-note-bibliography` → the Debian file; `styles/x.csl` → a file in the manuscript. */
+/** `chicago-note-bibliography` → the Debian file; `styles/x.csl` → a file in the manuscript (or an absolute path). */
 export function resolveStyle(root: string, name: string): string {
   const file = name.endsWith('.csl') ? path.resolve(root, name) : path.join(CSL_DIR, 'styles', `${name}.csl`);
   if (!existsSync(file)) {
@@ -44,11 +44,16 @@ interface Engine {
   opt: { xclass: string };
   setOutputFormat(f: string): void;
   updateItems(ids: string[]): void;
+  updateUncitedItems(ids: string[]): void;
   processCitationCluster(c: unknown, pre: [string, number][], post: [string, number][], flag?: string): [unknown, [number, string][]];
   makeCitationCluster(items: CiteItem[]): string;
   makeBibliography(): false | [{ entry_ids: string[][] }, string[]];
   restoreProcessorState(citations: unknown[]): void;
+  locale: Record<string, { opts: Record<string, unknown> }>;
 }
+
+/** citeproc-js's text for a citation that prints nothing (`[-@key]` where the style shows only the author). */
+const NO_PRINTED_FORM = '[NO_PRINTED_FORM]';
 
 /**
  * Building an engine parses the style and locale (the dearest part of formatting citations). The last one is
@@ -91,8 +96,11 @@ let lastRun: { key: string; results: Map<string, string>; bibliography: [string,
 
 export class CitationEngine {
   readonly isNoteStyle: boolean;
+  /** The locale puts a following period or comma inside closing quotes (en-US). */
+  readonly punctuationInQuote: boolean;
   #engine: Engine;
   #engineKey: string;
+  #items: ReadonlyMap<string, CslItem>;
   #registered: string[] = [];
   /** Clusters in book order; formatted all at once, on first read (see `#format`). */
   #calls: { id: string; items: CiteItem[]; noteIndex: number }[] = [];
@@ -111,14 +119,21 @@ export class CitationEngine {
     const { engine, styleXml, key } = cachedEngine(options);
     this.#engine = engine;
     this.#engineKey = key;
+    this.#items = options.items;
     this.isNoteStyle = this.#engine.opt.xclass === 'note';
+    const lang = (this.#engine.opt as { lang?: string }).lang ?? options.locale;
+    this.punctuationInQuote = this.#engine.locale[lang]?.opts['punctuation-in-quote'] === true;
     this.#keepFirst = styleXml.includes('first-reference-note-number');
   }
 
-  /** Register every cited item up front (in first-cite order), so earlier citations never change later. */
-  register(ids: string[]): void {
-    this.#registered = ids;
+  /**
+   * Register every cited item up front (in first-cite order), so earlier citations never change later;
+   * `uncited` (book.yaml's `nocite`) join the bibliography without being cited.
+   */
+  register(ids: string[], uncited: string[] = []): void {
+    this.#registered = [...ids, '|', ...uncited];
     this.#engine.updateItems(ids);
+    this.#engine.updateUncitedItems(uncited.filter((id) => !ids.includes(id)));
   }
 
   /**
@@ -132,13 +147,16 @@ export class CitationEngine {
     return id;
   }
 
-  html(citationId: string): string {
-    return this.#format().results.get(citationId) ?? '';
+  /** The formatted citation; '' when it rightly prints nothing (`[-@key]` in a style that shows only authors). */
+  html(citationId: string): string | undefined {
+    return this.#format().results.get(citationId);
   }
 
   /** Author name(s) only, for narrative citations; does not count as a citation. */
   authorOnly(items: CiteItem[]): string {
-    return this.#engine.makeCitationCluster(items.map((i) => ({ id: i.id, 'author-only': true })));
+    const html = this.#engine.makeCitationCluster(items.map((i) => ({ id: i.id, 'author-only': true })));
+    // Numeric and some note styles have no author-only form: name the authors (or the title) ourselves.
+    return html.includes(NO_PRINTED_FORM) ? items.map((i) => namesOf(this.#items.get(i.id))).join('; ') : html;
   }
 
   /** The bibliography of cited works in the style's order: [key, html] pairs. */
@@ -159,10 +177,27 @@ export class CitationEngine {
       for (const [index, html] of updates) results.set(ids[index], html);
       this.#remember(id, noteIndex, items.map((i) => i.id));
     }
+    for (const { id, items } of this.#calls) {
+      const html = results.get(id);
+      if (html?.includes(NO_PRINTED_FORM)) results.set(id, this.#printable(html, items));
+    }
     const made = this.#engine.makeBibliography();
     const bibliography: [string, string][] = made ? made[1].map((html, i) => [String(made[0].entry_ids[i][0]), html]) : [];
     lastRun = { key, results, bibliography };
     return (this.#formatted = lastRun);
+  }
+
+  /**
+   * A citation that printed nothing: a note must still say something, so it names the work without
+   * suppressing the author; in running text the citation is simply left out.
+   */
+  #printable(html: string, items: CiteItem[]): string {
+    if (this.isNoteStyle) {
+      const again = this.#engine.makeCitationCluster(items.map(({ 'suppress-author': _, ...item }) => ({ ...item, position: 1 })));
+      if (!again.includes(NO_PRINTED_FORM)) return again;
+    }
+    const rest = html.split(NO_PRINTED_FORM).join('');
+    return /[\p{L}\p{N}]/u.test(rest.replace(/<[^>]*>/g, '')) ? rest : '';
   }
 
   #remember(id: string, noteIndex: number, items: string[]): void {
@@ -177,4 +212,21 @@ export class CitationEngine {
       this.#live = this.#live.filter((c) => c.items.some((i) => (this.#keepFirst && this.#first.get(i) === c.id) || this.#last.get(i) === c.id));
     }
   }
+}
+
+/** `Orwell`, `Orwell and Bennett`, `Orwell et al.`; else the editors; else the title. */
+function namesOf(item: CslItem | undefined): string {
+  if (!item) return '';
+  for (const field of ['author', 'editor', 'translator']) {
+    const names = item[field];
+    if (!Array.isArray(names) || names.length === 0) continue;
+    const name = (n: Record<string, unknown>) => String(n.family ?? n.literal ?? n.given ?? '');
+    const escaped = names.map((n) => escapeHtml(name(n as Record<string, unknown>)));
+    return escaped.length === 1 ? escaped[0] : escaped.length === 2 ? `${escaped[0]} and ${escaped[1]}` : `${escaped[0]} et al.`;
+  }
+  return typeof item.title === 'string' ? `<i>${escapeHtml(item.title)}</i>` : escapeHtml(item.id);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
 }
