@@ -45,6 +45,13 @@ export function textSource(node: Text, source: string): TextSource {
         s += 2;
         break;
       }
+      // `\ ` became a no-break space (../typography).
+      if (sc === '\\' && c === '\u00a0' && source[s + 1] === ' ') {
+        offsets[v] = s;
+        literal[v] = 1;
+        s += 2;
+        break;
+      }
       if (sc === '&' && c !== '&') {
         REFERENCE.lastIndex = s;
         const m = REFERENCE.exec(source);
