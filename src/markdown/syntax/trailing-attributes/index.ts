@@ -8,7 +8,7 @@
 //   html-unsafe (error, fatal: true)  raw HTML with script, frames, on* attributes, javascript: URLs
 //   image-size-unsupported (warning)  a width/height neither the EPUB nor print can honour (e.g. `5em`)
 import type { ElementContent } from 'hast';
-import type { Literal, Parent, Root, Text } from 'mdast';
+import type { Image, ImageReference, InlineCode, Link, LinkReference, Literal, Parent, Root, Text } from 'mdast';
 import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -44,8 +44,9 @@ export function remarkTrailingAttributes() {
   return (tree: Root, file: VFile) => {
     const source = sourceOf(file, tree, 'remarkTrailingAttributes');
     const toPoint = pointer(file);
-    visit(tree, (node, index, parent: Parent | undefined) => {
-      if (!parent || index === undefined || !TAKES_ATTRIBUTES.has(node.type)) return;
+    visit(tree, (any, index, parent: Parent | undefined) => {
+      if (!parent || index === undefined || !TAKES_ATTRIBUTES.has(any.type)) return;
+      const node = any as Link | Image | InlineCode | LinkReference | ImageReference;
       const next = parent.children[index + 1];
       if (next?.type !== 'text' || !next.position || next.value[0] !== '{') return;
       const ts = textSource(next, source);

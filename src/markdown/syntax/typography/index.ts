@@ -6,14 +6,14 @@
 // Two halves, usable apart: `remarkEscapedSpace` is syntax (it must be on the processor that parses),
 // `pandocSmartypants` the options for remark-smartypants, to run after every transform that reads
 // text against the source (bracketed spans, heading and trailing attributes) and after citations.
-import remarkSmartypants, { type Options } from 'remark-smartypants';
+import remarkSmartypants from 'remark-smartypants';
 import type { Processor } from 'unified';
 import { escapedSpaceFromMarkdown, escapedSpaceSyntax } from './syntax.ts';
 
 export { NO_BREAK_SPACE } from './syntax.ts';
 
 /** remark-smartypants as pandoc's `smart`: two hyphens an en dash, three an em dash. */
-export const pandocSmartypants: Options = { dashes: 'oldschool' };
+export const pandocSmartypants: Parameters<typeof remarkSmartypants>[0] = { dashes: 'oldschool' };
 
 /** Syntax only: `\ ` → U+00A0. */
 export function remarkEscapedSpace(this: Processor): undefined {
@@ -25,5 +25,5 @@ export function remarkEscapedSpace(this: Processor): undefined {
 /** Both halves: `\ ` while parsing, smart punctuation when the tree is run. */
 export function remarkPandocTypography(this: Processor) {
   remarkEscapedSpace.call(this);
-  return remarkSmartypants(pandocSmartypants);
+  return remarkSmartypants.call(this, pandocSmartypants);
 }
