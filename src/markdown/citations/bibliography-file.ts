@@ -78,7 +78,7 @@ function parseYaml(file: string, text: string, diagnostics: Diagnostic[]): RawEn
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       diagnostics.push(diagnostic(file, placeOf(seq.range?.[0] ?? 0), 'error', 'bibliography-malformed',
-        `The bibliography's YAML aliases expand too far (${(err as Error).message}).`, 'Use fewer * aliases, or write the repeated fields out.'));
+        `The bibliography's YAML aliases cannot be expanded: ${(err as Error).message}.`, 'Define each &anchor before its *alias, in the same document; use fewer aliases, or write the repeated fields out.'));
       continue;
     }
     const values = (path.length ? (data as Record<string, unknown>).references : data) as unknown[];
