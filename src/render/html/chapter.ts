@@ -1,5 +1,7 @@
-// One chapter as print markup: note calls become floated footnotes, prose gets soft hyphens.
-import type { Element, ElementContent, Root } from 'hast';
+// One chapter file as print markup: note calls become floated footnotes, prose gets soft hyphens, and the
+// section carries its kind's print facts as classes (styles/print/book.css sets the pages from them).
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import { kindFacts } from '../../book/kinds.ts';
 import type { Chapter, Note } from '../../book/model.ts';
 import { NOTE_REF_TAG } from '../../book/model.ts';
 import { footnote } from './footnote.ts';
@@ -8,7 +10,31 @@ import { hyphenateTree, type hyphenatorFor } from './hyphenate.ts';
 
 type Hyphenator = NonNullable<ReturnType<typeof hyphenatorFor>>;
 
-export function printChapter(chapter: Chapter, index: number, hyphenate: Hyphenator | undefined): Element {
+/**
+ * Classes from the kinds table: `page-<style>` (running heads and folio), `opens-recto` or `opens-any`,
+ * `display` (no printed heading, content centred), `<matter>-matter`, `kind-<kind>`.
+ */
+function kindProperties(chapter: Chapter, first: boolean): Properties {
+  const facts = kindFacts(chapter.kind);
+  const className = [
+    'chapter',
+    first ? 'first-chapter' : 'later-chapter',
+    `kind-${chapter.kind}`,
+    `${facts.matter}-matter`,
+    `page-${facts.page}`,
+    facts.recto ? 'opens-recto' : 'opens-any',
+  ];
+  if (facts.display) className.push('display');
+  const props: Properties = { className, id: chapter.id };
+  if (facts.role) props.role = facts.role;
+  // A display page prints no heading: its title stays the section's accessible name (PDF tags, screen readers).
+  if (facts.display) props.ariaLabel = chapter.title || facts.label;
+  return props;
+}
+
+/** `first`: this file opens the body (arabic folio 1). */
+export function printChapter(chapter: Chapter, first: boolean, hyphenate: Hyphenator | undefined): Element {
+  const display = kindFacts(chapter.kind).display;
   // The Book is shared with the other renderers (the EPUB is made at the same time): hyphenate copies only.
   const notes = new Map<string, Note>(chapter.notes.map((n) => [n.id, { ...n, content: structuredClone(n.content) }]));
   const body = structuredClone(chapter.content) as Root;
@@ -28,6 +54,7 @@ export function printChapter(chapter: Chapter, index: number, hyphenate: Hyphena
       if (child.type === 'element') {
         if (!titled && child.tagName === 'h1') {
           titled = true;
+          if (display) continue;
           child.properties = { ...child.properties, className: ['chapter-title'] };
         }
         walk(child);
@@ -39,9 +66,5 @@ export function printChapter(chapter: Chapter, index: number, hyphenate: Hyphena
   // Hyphenate first (headings are skipped), then splice the notes in (hyphenated on their own).
   if (hyphenate) hyphenateTree(body, hyphenate);
   walk(body);
-  return h(
-    'section',
-    { className: ['chapter', index === 0 ? 'first-chapter' : 'later-chapter'], id: chapter.id, role: 'doc-chapter' },
-    body.children as ElementContent[],
-  );
+  return h('section', kindProperties(chapter, first), body.children as ElementContent[]);
 }

@@ -30,11 +30,31 @@ function inlineOnly(node: ElementContent): ElementContent {
   return { type: 'element', tagName: 'span', properties: { className }, children };
 }
 
+const CONTAINERS = new Set(['fn-quote', 'fn-list', 'fn-item']);
+
+/**
+ * Where the number goes: the first paragraph, looking into a block quote (or list) the note opens with, so
+ * the number stays on the first line of text instead of standing alone above the quote. A quote that opens
+ * the note is marked `fn-lead`: the stylesheet hangs the number at the left edge of the note area.
+ */
+function openingBlock(body: ElementContent[]): Element | undefined {
+  let block = body.find((n): n is Element => n.type === 'element');
+  while (block) {
+    const cls = ((block.properties.className as string[] | undefined) ?? [])[0] ?? '';
+    if (!CONTAINERS.has(cls)) return block;
+    block.properties = { ...block.properties, className: [...(block.properties.className as string[]), 'fn-lead'] };
+    const inner = block.children.find((n): n is Element => n.type === 'element' || (n.type === 'text' && n.value.trim() !== ''));
+    if (!inner || inner.type !== 'element') return block;
+    block = inner;
+  }
+  return undefined;
+}
+
 /** The call and the floated note, siblings with nothing between them (no line break can fall there). */
 export function footnote(note: Note): Element[] {
   const body = note.content.map(inlineOnly);
-  const first = body.find((n): n is Element => n.type === 'element');
   const marker = h('span', { className: ['fn-number'] }, String(note.number));
+  const first = openingBlock(body);
   if (first) first.children.unshift(marker);
   else body.unshift(marker);
   return [

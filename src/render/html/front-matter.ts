@@ -1,11 +1,16 @@
-// Front matter: half-title, title page, copyright page and contents (page numbers by target-counter).
+// Front matter: half-title, title page, copyright page and contents (page numbers by target-counter), with
+// the book's own front-matter files placed among them as the kinds table says (dedication before the
+// contents, preface after it ...).
 import type { Element } from 'hast';
-import type { Book } from '../../book/model.ts';
+import { kindFacts } from '../../book/kinds.ts';
+import type { Book, Chapter } from '../../book/model.ts';
+import { frontAt, listedOutline, outline, type OutlineNode } from '../../book/outline.ts';
 import { h } from './h.ts';
 
 const ROLE_LABEL: Record<string, string> = { edt: 'Edited by', trl: 'Translated by', ill: 'Illustrated by' };
 
-export function frontMatter(book: Book, typefaces: string[]): Element[] {
+/** `printed`: the print markup of a chapter file (see chapter.ts). */
+export function frontMatter(book: Book, typefaces: string[], printed: (chapter: Chapter) => Element): Element[] {
   const c = book.config;
   const authors = c.creators.filter((p) => p.role === 'aut').map((p) => p.name);
   const others = c.creators.filter((p) => p.role !== 'aut' && ROLE_LABEL[p.role]);
@@ -30,9 +35,7 @@ export function frontMatter(book: Book, typefaces: string[]): Element[] {
     h('p', {}, isbn ?? `Identifier: ${c.identifier.replace(/^urn:uuid:/, '')}`),
     h('p', {}, `Set in ${typefaces.join(', ')}.`),
   );
-  const entries = book.chapters.map((ch) =>
-    h('li', { className: ['toc-chapter'] }, h('a', { href: `#${ch.id}` }, h('span', { className: ['toc-title'] }, ch.title))),
-  );
+  const entries = contentsEntries(listedOutline(outline(printOrder(book.chapters))));
   if (book.bibliography.length > 0) {
     entries.push(
       h('li', { className: ['toc-back'] }, h('a', { href: '#bibliography' }, h('span', { className: ['toc-title'] }, 'Bibliography'))),
@@ -44,7 +47,33 @@ export function frontMatter(book: Book, typefaces: string[]): Element[] {
     h('h1', { className: ['contents-title'] }, 'Contents'),
     h('ol', {}, entries),
   );
-  return [halfTitle, titlePage, copyright, contents];
+  const before = frontAt(book.chapters, 'before-title');
+  const own = before.some((c) => kindFacts(c.kind).replaces === 'half-title');
+  return [
+    ...(own ? [] : [halfTitle]),
+    ...before.map(printed),
+    titlePage,
+    copyright,
+    ...frontAt(book.chapters, 'before-contents').map(printed),
+    contents,
+    ...frontAt(book.chapters, 'after-contents').map(printed),
+  ];
+}
+
+/** The files in the order print sets them: front matter by place, then body and back matter as in book.yaml. */
+export function printOrder(chapters: readonly Chapter[]): Chapter[] {
+  const front = [...frontAt(chapters, 'before-title'), ...frontAt(chapters, 'before-contents'), ...frontAt(chapters, 'after-contents')];
+  return [...front, ...chapters.filter((c) => !front.includes(c))];
+}
+
+/** One `<li>` per listed file, classed by matter (`toc-front`, `toc-chapter`, `toc-back`), a part's files in a nested list. */
+function contentsEntries(nodes: OutlineNode[]): Element[] {
+  return nodes.map((n) => {
+    const matter = n.facts.matter === 'body' ? 'toc-chapter' : `toc-${n.facts.matter}`;
+    const className = [matter, `toc-${n.chapter.kind}`];
+    const link = h('a', { href: `#${n.chapter.id}` }, h('span', { className: ['toc-title'] }, n.chapter.title));
+    return h('li', { className }, link, n.children.length > 0 && h('ol', {}, contentsEntries(n.children)));
+  });
 }
 
 function formatIsbn(isbn: string): string {

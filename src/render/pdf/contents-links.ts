@@ -16,6 +16,28 @@ export interface ContentsLink {
   height: number;
 }
 
+/**
+ * The contents numbers of front-matter files (preface, foreword), which are in the front matter's own
+ * document: each entry without a number gets the roman folio of the page its target was laid out on.
+ * Run after layout, before printing: the number sits in the entry's ::after (attr(data-folio)).
+ */
+export async function numberFrontEntries(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const roman = (n: number) => {
+      const digits: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+      let out = '';
+      for (const [value, letters] of digits) for (; n >= value; n -= value) out += letters;
+      return out;
+    };
+    const pages = [...document.querySelectorAll('.pagedjs_page')];
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('.contents a[href^="#"]:not([data-folio])')) {
+      const target = document.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1)));
+      const sheet = target?.closest('.pagedjs_page');
+      if (sheet) a.setAttribute('data-folio', roman(pages.indexOf(sheet) + 1));
+    }
+  });
+}
+
 export async function readContentsLinks(page: Page): Promise<ContentsLink[]> {
   return page.evaluate(() => {
     const pages = [...document.querySelectorAll('.pagedjs_page')];

@@ -9,11 +9,12 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { kindFacts } from '../../book/kinds.ts';
 import type { Book } from '../../book/model.ts';
 import type { RenderContext } from '../context.ts';
 import { GEOMETRY_STYLE_ID, pageCss } from '../html/page-css.ts';
 import { kdpGutter, pageGeometry } from '../html/page-geometry.ts';
-import { addContentsLinks, readContentsLinks, type ContentsLink } from './contents-links.ts';
+import { addContentsLinks, numberFrontEntries, readContentsLinks, type ContentsLink } from './contents-links.ts';
 import { finishPdf } from './metadata.ts';
 import { mergeParts } from './merge.ts';
 import { splitBook, writeFrontMatter, writeParts, type Part } from './parts.ts';
@@ -85,7 +86,9 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
       let links: ContentsLink[] = [];
       const head = await printParts({ pages: tabs.pages.slice(0, 1), close: async () => {} }, [front!], 1, {
         timeoutMs, signal: ctx.signal, print: async (page, part) => {
-          // The front matter keeps its own roman folios (i, ii …): no arabic folios to set.
+          // The front matter keeps its own roman folios (i, ii …): no arabic folios to set; the contents
+          // entries of front-matter files (preface …) are numbered from where they were laid out.
+          await numberFrontEntries(page);
           links = await readContentsLinks(page);
           return print(page, part);
         },
@@ -135,7 +138,7 @@ function nameThePart(err: TextLossError, parts: Part[], book: Book): TextLossErr
   const part = parts.find((p) => p.file === err.file);
   if (!part) return err;
   const chapter = book.chapters.find((c) => c.id === part.id);
-  const where = chapter ? `chapter “${chapter.title}” (${chapter.file})` : part.id === 'bibliography' ? 'the bibliography' : 'the front matter';
+  const where = chapter ? `${kindFacts(chapter.kind).label.toLowerCase()} “${chapter.title}” (${chapter.file})` : part.id === 'bibliography' ? 'the bibliography' : 'the front matter';
   return new TextLossError(err.file, err.losses, where);
 }
 
