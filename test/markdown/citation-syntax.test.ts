@@ -74,3 +74,28 @@ test('undefined footnote call [^x] stays text and is reported at its bracket', (
   const { diagnostics } = cites('Text\nwith a call[^x] here.');
   assert.deepEqual(diagnostics.map((d) => [d.rule, d.line, d.column]), [['footnote-undefined', 2, 12]]);
 });
+
+test('pandoc locators: with a label and no comma, in braces, and {} for none', () => {
+  const [a, b, c, d, e] = cites('[@a p. 33] [@a{ii, A, D-Z}, with a suffix] [@a, {pp. iv, vi-xi} here] [@a{}, 99 years later] [@a and others]').found;
+  assert.deepEqual([a.items[0].locator, a.items[0].label, a.items[0].suffix], ['33', 'page', undefined]);
+  assert.deepEqual([b.items[0].locator, b.items[0].label, b.items[0].suffix], ['ii, A, D-Z', 'page', ', with a suffix']);
+  assert.deepEqual([c.items[0].locator, c.items[0].label, c.items[0].suffix], ['iv, vi-xi', 'page', ' here']);
+  assert.deepEqual([d.items[0].locator, d.items[0].suffix], [undefined, ', 99 years later']);
+  assert.deepEqual([e.items[0].locator, e.items[0].suffix], [undefined, ' and others']);
+});
+
+test('@{key with odd characters}, in brackets and in running text', () => {
+  const { found } = cites('[see @{key with.odd:chars}, 4] and @{doe et al.} says.');
+  assert.deepEqual(found.map((c) => [c.mode, c.items[0].key, c.items[0].locator ?? null]), [
+    ['normal', 'key with.odd:chars', '4'],
+    ['narrative', 'doe et al.', null],
+  ]);
+});
+
+test('markup in a prefix or suffix is kept as citeproc HTML; the cluster spans the siblings', () => {
+  const { found } = cites('Text [see *Animal Farm* and @a, p. 3, **emphasis** added]. After.');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].items[0], { key: 'a', at: { line: 1, column: 29 }, prefix: 'see <i>Animal Farm</i> and ', locator: '3', label: 'page', suffix: ', <b>emphasis</b> added' });
+  assert.equal(found[0].raw, '[see Animal Farm and @a, p. 3, emphasis added]');
+  assert.deepEqual([found[0].position?.start.column, found[0].position?.end.column], [6, 58]);
+});
