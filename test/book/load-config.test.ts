@@ -71,3 +71,50 @@ test('a custom trim in millimetres is converted to inches', () => {
   assert.ok(config);
   assert.ok(Math.abs(config.print.trim.width - 5) < 1e-9 && Math.abs(config.print.trim.height - 8) < 1e-9);
 });
+
+test('pandoc spellings: author, lang, csl, a single bibliography path, nocite text, link-citations, references', () => {
+  const text = GOOD.replace('creators:\n  - name: Ann Author\n', 'author: [Ann Author, Bob Writer]\n').replace('language: en-GB', 'lang: fr')
+    + 'bibliography: refs.bib\ncsl: styles/mine.csl\nnocite: "@a, @b"\nlink-citations: true\nreferences:\n  - id: x\n    title: X\n';
+  const { config, diagnostics, places } = parseConfig(text);
+  assert.deepEqual(diagnostics, []);
+  assert.ok(config);
+  assert.deepEqual(config.creators, [{ name: 'Ann Author', role: 'aut', fileAs: undefined }, { name: 'Bob Writer', role: 'aut', fileAs: undefined }]);
+  assert.equal(config.language, 'fr');
+  assert.equal(config.citationLocale, 'fr');
+  assert.deepEqual(config.bibliography, ['refs.bib']);
+  assert.equal(config.citationStyle, 'styles/mine.csl');
+  assert.deepEqual(config.nocite, ['a', 'b']);
+  assert.equal(config.linkCitations, true);
+  assert.deepEqual(config.references, [{ id: 'x', title: 'X' }]);
+  assert.deepEqual(places.bibliography, [{ line: 9, column: 15 }]);
+  assert.deepEqual(places.citationStyle, { line: 10, column: 6 });
+  assert.deepEqual(places.references, [{ line: 14, column: 5 }]);
+  const list = parseConfig(GOOD + 'author: Ann\nbibliography:\n  - a.yaml\n  - b.bib\nnocite: ["@*"]\n'.replace('author: Ann\n', '').replace('\n  - a', '\n  - a'));
+  assert.deepEqual(list.config?.bibliography, ['a.yaml', 'b.bib']);
+  assert.deepEqual(list.config?.nocite, ['*']);
+  assert.deepEqual(list.places.bibliography, [{ line: 11, column: 5 }, { line: 12, column: 5 }]);
+  assert.equal(parseConfig(GOOD).config?.linkCitations, false);
+});
+
+test('both spellings are an error naming both lines; other pandoc keys say what to use; bad values name the key as written', () => {
+  assert.deepEqual(messages(GOOD + 'author: Someone\nlang: en-US\n'), [
+    'book.yaml:10:1: error: `author` (line 10) and `creators` (line 2) say the same thing. [config-duplicate-key]',
+    'book.yaml:11:1: error: `lang` (line 11) and `language` (line 4) say the same thing. [config-duplicate-key]',
+  ]);
+  assert.deepEqual(messages(GOOD + 'cover-image: c.jpg\n'), ['book.yaml:10:1: error: Unknown key `cover-image`: this book uses `cover`. [config-unknown-key]']);
+  assert.deepEqual(messages(GOOD.replace('language: en-GB', 'lang: english!')), ['book.yaml:4:7: error: `lang` has an invalid value. [config-value]']);
+  assert.deepEqual(messages(GOOD + 'bibliography: 3\nlink-citations: yes\n'), [
+    'book.yaml:10:15: error: `bibliography` must be a path or a list of paths. [config-type]',
+    'book.yaml:11:17: error: `link-citations` must be a boolean. [config-type]',
+  ]);
+  const unknown = parseConfig(GOOD + 'toc: true\n').diagnostics;
+  assert.match(unknown[0].hint ?? '', /bibliography, references, nocite, link-citations, .* \(and pandoc's author, lang, csl\)\.$/);
+});
+
+test('YAML aliases in book.yaml work; a billion laughs is refused', () => {
+  const ok = parseConfig(GOOD + 'description: &d A book.\nreferences:\n  - {id: a, title: *d}\n');
+  assert.deepEqual(ok.config?.references, [{ id: 'a', title: 'A book.' }]);
+  let laughs = GOOD + 'x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+  for (let i = 1; i < 9; i++) laughs += `x${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  assert.match(messages(laughs)[0], /^book\.yaml:1:1: error: book\.yaml: YAML aliases expand too far .* \[config-yaml\]$/);
+});
