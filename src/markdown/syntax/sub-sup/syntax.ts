@@ -3,7 +3,7 @@
 // code, escapes work inside).
 import { markdownLineEnding, markdownLineEndingOrSpace } from 'micromark-util-character';
 import { codes } from 'micromark-util-symbol';
-import type { Code, Construct, Extension, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { Code, Construct, Extension, State, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -15,10 +15,16 @@ declare module 'micromark-util-types' {
   }
 }
 
+/** Characters that can start an inline construct (or an escape, a reference, math) in the content. */
+const MARKUP = new Set<Code>([...'!&*<[\\_`~^$:@'].map((c) => c.charCodeAt(0)));
+
 function construct(marker: number, type: 'subscript' | 'superscript'): Construct {
   const markerType = type === 'subscript' ? 'subscriptMarker' : 'superscriptMarker';
   const tokenize: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
     const self = this;
+    let content: Token;
+    /** Whether the content has a character that may start inline markup; if not, it is plain data. */
+    let markup = false;
     return start;
 
     function start(code: Code): State | undefined {
@@ -35,20 +41,26 @@ function construct(marker: number, type: 'subscript' | 'superscript'): Construct
       if (code === codes.eof || code === marker || markdownLineEndingOrSpace(code)) return nok(code);
       // `^[` is an inline note.
       if (marker === codes.caret && code === codes.leftSquareBracket) return nok(code);
-      effects.enter('subSupText', { contentType: 'text' });
+      content = effects.enter('subSupText', { contentType: 'text' });
       return inside(code);
     }
 
     function inside(code: Code): State | undefined {
       if (code === codes.eof || markdownLineEndingOrSpace(code) || code === codes.rightSquareBracket) return nok(code);
       if (code === marker) {
-        effects.exit('subSupText');
+        // Parsing the content again costs a tokenizer; `H~2~O` and `2^10^` do not need one.
+        if (!markup) {
+          content.type = 'data';
+          content.contentType = undefined;
+        }
+        effects.exit(content.type);
         effects.enter(markerType);
         effects.consume(code);
         effects.exit(markerType);
         effects.exit(type);
         return ok;
       }
+      if (!markup && MARKUP.has(code)) markup = true;
       effects.consume(code);
       return code === codes.backslash ? escaped : inside;
     }
