@@ -78,6 +78,7 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
     bibliography: result.bibliography,
     images: result.images,
     anchors: result.anchors,
+    bibliographyIn: result.bibliographyIn,
     epoch: sourceEpoch(config, env),
   };
   return { book, diagnostics: all, sources: chapters };

@@ -40,6 +40,8 @@ export interface BookConfig {
   citationLocale: string;
   /** Where the EPUB places notes: at the end of each chapter, or at the end of the book. */
   notes: 'chapter' | 'book';
+  /** Levels in the printed contents: 1 lists the files (parts, chapters ...), 2 adds their `##` sections ... (book.yaml `toc-depth`, default 1). The EPUB nav lists every level. */
+  tocDepth?: number;
   cover?: string;
   accessibility: AccessibilityConfig;
   print: PrintConfig;
@@ -155,6 +157,11 @@ export interface Book {
   chapters: Chapter[];
   /** Entries cited in the book, sorted as the style prescribes; empty when nothing is cited. */
   bibliography: BibliographyEntry[];
+  /**
+   * The chapter whose `::: {#refs}` div holds the bibliography (filled in by the Markdown stage); when set,
+   * no renderer adds a bibliography page of its own.
+   */
+  bibliographyIn?: string;
   images: Image[];
   /** The chapter id that holds each element id: a renderer that splits the book into files resolves `#id` with it. */
   anchors: Map<string, string>;

@@ -10,6 +10,7 @@ import type { CitationEngine } from './citations/citation-engine.ts';
 import { htmlToHast } from './citations/html-to-hast.ts';
 import { resolveImages } from './images.ts';
 import { resolveLinks } from './links.ts';
+import { placeBibliography } from './bibliography-placement.ts';
 import { parseChapter } from './parse-chapter.ts';
 import { HastBuilder } from './to-hast.ts';
 
@@ -33,6 +34,8 @@ export interface ProcessResult {
   chapters: Chapter[];
   bibliography: BibliographyEntry[];
   images: Image[];
+  /** The chapter holding pandoc's `::: {#refs}` div, already filled with the entries. */
+  bibliographyIn?: string;
   /** The chapter id that holds each element id (for links across documents). */
   anchors: Map<string, string>;
   diagnostics: Diagnostic[];
@@ -86,5 +89,6 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   }));
 
   const entries: BibliographyEntry[] = (engine?.bibliography() ?? []).map(([key, html]) => ({ key, content: htmlToHast(html) }));
-  return { chapters, bibliography: entries, images: [...images.values()], anchors, diagnostics };
+  const bibliographyIn = placeBibliography(chapters, entries, diagnostics);
+  return { chapters, bibliography: entries, bibliographyIn, images: [...images.values()], anchors, diagnostics };
 }

@@ -122,3 +122,13 @@ test('leftover pandoc syntax is reported, never printed silently: raw TeX, grid 
   assert.match(html, /<p>Some  TeX and  here\.<\/p>/);
   assert.doesNotMatch(html, /:::|clearpage/);
 });
+
+test('::: {#refs} places the bibliography where the author put it', async () => {
+  const r = await run([
+    { file: 'chapters/01-a.md', text: '# A\n\nAs Orwell wrote [@orwell1949, 3].\n' },
+    { file: 'chapters/02-refs.md', text: '# Works Cited\n\n::: {#refs}\n:::\n' },
+  ]);
+  assert.deepEqual(diag(r), []);
+  assert.equal(r.bibliographyIn, 'ch-02-refs');
+  assert.match(toHtml(r.chapters[1].content), /<div id="refs" class="references"><p class="bib-entry" id="bib-orwell1949">Orwell, George\. <i>Nineteen Eighty-Four<\/i>/);
+});

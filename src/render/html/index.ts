@@ -103,7 +103,7 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
 }
 
 function bibliography(book: Book): Element | undefined {
-  if (book.bibliography.length === 0) return undefined;
+  if (book.bibliography.length === 0 || book.bibliographyIn) return undefined;
   return h(
     'section',
     { className: ['bibliography'], id: 'bibliography', role: 'doc-bibliography' },
