@@ -1,40 +1,44 @@
-// The embedded body font: Literata (SIL OFL 1.1) from @fontsource/literata, latin subset, WOFF2.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+// The EPUB's embedded fonts: the faces of the book's font plan (src/render/fonts/font-plan.ts), each with its
+// package's licence (all SIL OFL 1.1), and the stylesheet's font section written for them.
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { EnvironmentError } from '../../diagnostics.ts';
+import type { Book } from '../../book/model.ts';
+import { fontFaceCss, fontPlan, type FontPlan } from '../fonts/font-plan.ts';
 
 export const FONT_CREDIT =
   'Set in Literata, designed by TypeTogether for Google, used under the SIL Open Font License 1.1 (see fonts/OFL.txt).';
 
-/** File names inside the EPUB's fonts/ folder; styles/epub/epub.css refers to them. */
-const FACES = [
-  'literata-latin-400-normal.woff2',
-  'literata-latin-400-italic.woff2',
-  'literata-latin-700-normal.woff2',
-  'literata-latin-700-italic.woff2',
-];
+/** Marks the font section of styles/epub/epub.css, which `stylesheet` replaces. */
+const SECTION = /\/\* bp-fonts:[^*]*\*\/[\s\S]*?\/\* \/bp-fonts \*\//;
 
-export interface FontFiles {
-  /** For epub-gen-memory's `fonts` option (it reads file:// URLs). */
+export interface EpubFonts {
+  /** For epub-gen-memory's `fonts` option (it reads file:// URLs); written to fonts/. */
   fonts: { filename: string; url: string }[];
-  /** Absolute path of the licence that travels with the font. */
-  licence: string;
+  /** One licence per font package, beside the fonts: the book face's at fonts/OFL.txt (FONT_CREDIT points there). */
+  licences: { id: string; href: string; data: Buffer }[];
+  /** epub.css with its font section replaced by the plan's @font-face rules and family chain. */
+  stylesheet: (css: string) => string;
+  plan: FontPlan;
 }
 
-export function literata(): FontFiles {
-  const require = createRequire(import.meta.url);
-  let dir: string;
-  try {
-    dir = path.dirname(require.resolve('@fontsource/literata/LICENSE'));
-  } catch {
-    throw new EnvironmentError('The font package @fontsource/literata is missing: run `npm install`.');
-  }
-  const fonts = FACES.map((filename) => {
-    const file = path.join(dir, 'files', filename);
-    if (!existsSync(file)) throw new EnvironmentError(`${file} is missing: reinstall @fontsource/literata.`);
-    return { filename, url: pathToFileURL(file).href };
-  });
-  return { fonts, licence: path.join(dir, 'LICENSE') };
+export async function epubFonts(book: Book): Promise<EpubFonts> {
+  const plan = await fontPlan(book);
+  const fonts = plan.faces.map((f) => ({ filename: f.fileName, url: pathToFileURL(f.file).href }));
+  const licences = await Promise.all(
+    plan.packages.map(async (p, i) => ({
+      id: i === 0 ? 'font-licence' : `font-licence-${p.id}`,
+      href: i === 0 ? 'fonts/OFL.txt' : `fonts/${p.id}-OFL.txt`,
+      data: await readFile(p.licence),
+    })),
+  );
+  // No font-display: reading systems ignore it, and EPUBCheck 4 does not know the descriptor.
+  const section = `/* bp-fonts: written by src/render/epub/fonts.ts from the book's font plan */
+${fontFaceCss(plan, (f) => `fonts/${f.fileName}`).replace(/ font-display: [^;]+;/g, '')}
+body { font-family: ${plan.fontFamily}, serif; }
+/* /bp-fonts */`;
+  const stylesheet = (css: string) => {
+    if (!SECTION.test(css)) throw new Error('styles/epub/epub.css has no /* bp-fonts: … */ … /* /bp-fonts */ section');
+    return css.replace(SECTION, () => section);
+  };
+  return { fonts, licences, stylesheet, plan };
 }

@@ -8,7 +8,8 @@ import { afterFront, frontAt } from '../../book/outline.ts';
 import type { RenderContext } from '../context.ts';
 import { bookCover } from '../cover/index.ts';
 import { bodyType, chapterBody, chapterFile, NOTES_FILE } from './chapter.ts';
-import { literata } from './fonts.ts';
+import { textDirection } from '../direction.ts';
+import { epubFonts } from './fonts.ts';
 import { bibliographyDocument, copyrightPage, creatorLine, notesDocument, titlePage } from './front-matter.ts';
 import { serialize } from './hast.ts';
 import { packageMetadata } from './metadata.ts';
@@ -79,7 +80,8 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   allowEpub3Attributes();
   const [tpl, css, cover] = await Promise.all([loadTemplates(), readFile(STYLES, 'utf8'), coverFile(book, ctx)]);
   ctx.signal.throwIfAborted();
-  const font = literata();
+  const font = await epubFonts(book);
+  const direction = textDirection(book.config.language);
   const hasNotes = book.config.notes === 'book' && book.chapters.some((c) => c.notes.length > 0);
   const hasBibliography = book.bibliography.length > 0;
 
@@ -106,6 +108,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     back.push(doc('bibliography', 'Bibliography', serialize(bibliographyDocument(book)), { filename: BIBLIOGRAPHY_FILE, bodyType: 'backmatter' }));
   }
   for (const d of [...chapters, ...back]) d.excludeFromToc = false;
+  for (const d of [...front, ...chapters, ...back]) Object.assign(d, { dir: direction }); // read by chapter.xhtml.ejs
 
   const nav = navigation(book, {
     cover: COVER_FILE,
@@ -120,7 +123,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     tocTitle: 'Contents',
     prependChapterTitles: false,
     date: book.config.date,
-    css,
+    css: font.stylesheet(css),
     cover,
     fonts: font.fonts,
     contentOPF: tpl['content.opf'],
@@ -131,10 +134,11 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     // Read by our templates:
     meta: packageMetadata(book, described),
     nav,
-    extraItems: [{ id: 'font-licence', href: 'fonts/OFL.txt', mediaType: 'text/plain' }],
+    direction,
+    extraItems: font.licences.map((l) => ({ id: l.id, href: l.href, mediaType: 'text/plain' })),
   };
   const epub = new ReproducibleEpub(options, [...front, ...chapters, ...back], book.epoch, [
-    { href: 'fonts/OFL.txt', data: await readFile(font.licence) },
+    ...font.licences.map((l) => ({ href: l.href, data: l.data })),
   ]);
   const bytes = await epub.build();
   ctx.signal.throwIfAborted();

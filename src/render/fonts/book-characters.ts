@@ -13,8 +13,22 @@ export interface CharPlace {
   column: number;
 }
 
-/** Code point → where it first occurs (undefined for text the renderers add themselves). */
-export type BookCharacters = Map<number, CharPlace | undefined>;
+/** A face of a family: `400-normal`, `700-italic`. */
+export type StyleKey = `${400 | 700}-${'normal' | 'italic'}`;
+export const ALL_STYLES: StyleKey[] = ['400-normal', '400-italic', '700-normal', '700-italic'];
+
+export interface CharUse {
+  /** Where it first occurs (undefined for text the renderers add themselves). */
+  place: CharPlace | undefined;
+  /** The faces it is set in, as far as the markup says (emphasis, strong, headings). */
+  styles: Set<StyleKey>;
+}
+
+export type BookCharacters = Map<number, CharUse>;
+
+const ITALIC = new Set(['em', 'i', 'cite', 'var', 'dfn']);
+const BOLD = new Set(['strong', 'b', 'th', 'dt']);
+const HEADING = /^h[1-6]$/;
 
 /**
  * Text the renderers write themselves (headings such as "Contents" and "Notes", folios, the credit line,
@@ -72,11 +86,12 @@ class Sources {
 export function bookCharacters(book: Book, extra = FURNITURE): BookCharacters {
   const found: BookCharacters = new Map();
   const sources = new Sources(book.root);
-  const add = (text: string, place: (char: string) => CharPlace | undefined) => {
+  const add = (text: string, place: (char: string) => CharPlace | undefined, styles: readonly StyleKey[] = ALL_STYLES) => {
     for (const char of text) {
       const cp = char.codePointAt(0)!;
-      if (found.has(cp) || isInvisible(cp) || cp === 0x20) continue;
-      found.set(cp, place(char));
+      if (isInvisible(cp) || cp === 0x20) continue;
+      const use = found.get(cp) ?? found.set(cp, { place: place(char), styles: new Set() }).get(cp)!;
+      for (const s of styles) use.styles.add(s);
     }
   };
   const c = book.config;
@@ -84,15 +99,24 @@ export function bookCharacters(book: Book, extra = FURNITURE): BookCharacters {
   const meta = [c.title, c.subtitle, ...c.creators.map((p) => p.name), c.publisher, c.rights, c.description, c.edition, ...c.subjects, c.isbn];
   for (const value of meta) if (value) add(value, yaml);
 
-  const walk = (file: string, nodes: Array<Root | RootContent | ElementContent>) => {
+  // Headings are set in either weight, depending on the level and the stylesheet.
+  const walk = (file: string, nodes: Array<Root | RootContent | ElementContent>, italic = false, bold = false, heading = false) => {
     for (const node of nodes) {
       if (node.type === 'text') {
         const start = node.position?.start;
+        const slant = italic ? 'italic' : 'normal';
+        const styles: StyleKey[] = heading ? [`400-${slant}`, `700-${slant}`] : [`${bold ? 700 : 400}-${slant}`];
         add(node.value, (char) =>
           sources.find(file, char, start?.offset ?? 0, node.position?.end.offset ?? Infinity) ??
-          { file, line: start?.line ?? 0, column: start?.column ?? 0 });
-      } else if (node.type === 'element' || node.type === 'root') {
-        walk(file, node.children);
+          { file, line: start?.line ?? 0, column: start?.column ?? 0 }, styles);
+      } else if (node.type === 'element') {
+        const style = String(node.properties.style ?? '');
+        walk(file, node.children,
+          italic || ITALIC.has(node.tagName) || /font-style:\s*italic/.test(style),
+          bold || BOLD.has(node.tagName) || /font-weight:\s*(bold|[6-9]00)/.test(style),
+          heading || HEADING.test(node.tagName));
+      } else if (node.type === 'root') {
+        walk(file, node.children, italic, bold, heading);
       }
     }
   };
@@ -111,15 +135,14 @@ export function bookCharacters(book: Book, extra = FURNITURE): BookCharacters {
     return { file: bibs[0] ?? 'book.yaml', line: 0, column: 0 };
   };
   for (const entry of book.bibliography) {
-    const text: string[] = [];
-    const collect = (nodes: ElementContent[]) => {
+    // Entries carry no positions: each character is found in the bibliography file itself.
+    const collect = (nodes: ElementContent[], italic: boolean) => {
       for (const n of nodes) {
-        if (n.type === 'text') text.push(n.value);
-        else if (n.type === 'element') collect(n.children);
+        if (n.type === 'text') add(n.value, inBib, [italic ? '400-italic' : '400-normal']);
+        else if (n.type === 'element') collect(n.children, italic || ITALIC.has(n.tagName) || /italic/.test(String(n.properties.style ?? '')));
       }
     };
-    collect(entry.content);
-    add(text.join(''), inBib);
+    collect(entry.content, false);
   }
   add(extra, () => undefined);
   return found;

@@ -4,7 +4,7 @@
 // (EPUB) or inlined (cover); a character no face has is a `glyph-missing` warning where it first occurs.
 import type { Book } from '../../book/model.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { bookCharacters, type BookCharacters, type CharPlace } from './book-characters.ts';
+import { ALL_STYLES, bookCharacters, type BookCharacters, type CharPlace, type StyleKey } from './book-characters.ts';
 import { charName } from './char-name.ts';
 import { faceFile, fontPackage, type FontPackage, type FontStyle, type Subset } from './font-package.ts';
 import { inRanges, woffCmap } from './woff-cmap.ts';
@@ -104,10 +104,11 @@ const hex = (cp: number) => cp.toString(16).toUpperCase();
 
 export async function planFonts(chars: BookCharacters, options: { bookFace: string; language: string }): Promise<FontPlan> {
   const chain = await Promise.all([options.bookFace, ...fallbackChain(options.language).filter((id) => id !== options.bookFace)].map(fontPackage));
-  const used = new Map<string, { pkg: FontPackage; extra: Map<string, number[]> }>(); // package id → subset → undeclared code points
+  // package id → subset → the code points it draws that its range leaves out, and the faces it is set in
+  const used = new Map<string, { pkg: FontPackage; extra: Map<string, { cps: number[]; styles: Set<StyleKey> }> }>();
   const drawnBy = new Map<number, string>();
   const missing: FontPlan['missing'] = [];
-  for (const [cp, place] of [...chars].sort((a, b) => a[0] - b[0])) {
+  for (const [cp, { place, styles }] of [...chars].sort((a, b) => a[0] - b[0])) {
     const choice = await choose(chain, cp);
     if (!choice) {
       missing.push({ cp, place });
@@ -115,11 +116,15 @@ export async function planFonts(chars: BookCharacters, options: { bookFace: stri
     }
     drawnBy.set(cp, choice.pkg.family);
     const entry = used.get(choice.pkg.id) ?? used.set(choice.pkg.id, { pkg: choice.pkg, extra: new Map() }).get(choice.pkg.id)!;
-    const extra = entry.extra.get(choice.subset.name) ?? entry.extra.set(choice.subset.name, []).get(choice.subset.name)!;
-    if (choice.undeclared) extra.push(cp);
+    const subset = entry.extra.get(choice.subset.name) ?? entry.extra.set(choice.subset.name, { cps: [], styles: new Set() }).get(choice.subset.name)!;
+    if (choice.undeclared) subset.cps.push(cp);
+    for (const s of styles) subset.styles.add(s);
   }
   const bookPkg = chain[0]!;
-  if (!used.has(bookPkg.id)) used.set(bookPkg.id, { pkg: bookPkg, extra: new Map([[bookPkg.subsets.find((s) => s.name === 'latin')?.name ?? bookPkg.subsets[0]!.name, []]]) });
+  if (!used.has(bookPkg.id)) {
+    const latin = bookPkg.subsets.find((s) => s.name === 'latin') ?? bookPkg.subsets[0]!;
+    used.set(bookPkg.id, { pkg: bookPkg, extra: new Map([[latin.name, { cps: [], styles: new Set(ALL_STYLES) }]]) });
+  }
 
   const packages = chain.filter((p) => used.has(p.id));
   const faces: PlannedFace[] = [];
@@ -132,8 +137,10 @@ export async function planFonts(chars: BookCharacters, options: { bookFace: stri
     for (const subset of pkg.subsets) {
       const extra = used.get(pkg.id)!.extra.get(subset.name);
       if (!extra) continue;
-      const range = [subset.unicodeRange, ...extra.map((cp) => `U+${hex(cp)}`)].join(',');
-      for (const [weight, style] of wanted) {
+      const range = [subset.unicodeRange, ...extra.cps.map((cp) => `U+${hex(cp)}`)].join(',');
+      // Only the faces the subset's characters are set in (the regular when the markup says nothing).
+      const needed = wanted.filter(([w, s]) => extra.styles.has(`${w}-${s}` as StyleKey));
+      for (const [weight, style] of needed.length ? needed : wanted.slice(0, 1)) {
         const file = faceFile(pkg, subset.name, weight, style, 'woff2');
         faces.push({ family: pkg.family, package: pkg.id, subset: subset.name, weight, style, file, fileName: file.split('/').pop()!, unicodeRange: range });
       }
@@ -163,7 +170,7 @@ export function fontPlan(book: Book): Promise<FontPlan> {
 /** A plan for a few lines of text (a cover): its characters only, no places. */
 export function textFontPlan(book: Book, text: string): Promise<FontPlan> {
   const chars: BookCharacters = new Map();
-  for (const char of text) chars.set(char.codePointAt(0)!, undefined);
+  for (const char of text) chars.set(char.codePointAt(0)!, { place: undefined, styles: new Set(ALL_STYLES) });
   for (const cp of chars.keys()) if (cp <= 0x20 || (cp >= 0x7f && cp < 0xa0)) chars.delete(cp);
   return planFonts(chars, { bookFace: book.config.print.font, language: book.config.language });
 }
