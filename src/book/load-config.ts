@@ -165,6 +165,7 @@ function withDefaults(raw: Record<string, any>): BookConfig {
     citationStyle: raw['citation-style'] ?? 'chicago-fullnote-bibliography',
     citationLocale: raw['citation-locale'] ?? raw.language,
     notes: raw.notes ?? 'chapter',
+    tocDepth: raw['toc-depth'] ?? 1,
     cover: raw.cover,
     accessibility: {
       accessModes: a11y['access-modes'] ?? ['textual'],

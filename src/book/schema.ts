@@ -60,6 +60,7 @@ export const bookSchema = {
     'citation-style': { type: 'string', minLength: 1 },
     'citation-locale': { type: 'string', minLength: 2 },
     notes: { enum: ['chapter', 'book'] },
+    'toc-depth': { type: 'integer', minimum: 1, maximum: 4 },
     cover: { type: 'string', minLength: 1 },
     accessibility: {
       type: 'object',

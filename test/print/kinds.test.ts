@@ -115,19 +115,25 @@ test('the contents: listed front matter (roman), parts with their chapters inden
   // Parts are set in small capitals: compare case-insensitively.
   assert.deepEqual(
     entries.map((e) => e.title.toLowerCase()),
-    ['Preface', 'Part One: The Letter', 'Arrival', 'The Press', 'Part Two: Afterlives', 'Inquiries', 'Appendix: Sources', 'Acknowledgments'].map((t) => t.toLowerCase()),
+    ['Preface', 'Part One: The Letter', 'Arrival', 'In London', 'The Press', 'Part Two: Afterlives', 'Inquiries', 'Appendix: Sources', 'Acknowledgments'].map((t) => t.toLowerCase()),
   );
   const indent = new Map(entries.map((e) => [e.title.toLowerCase(), e.indent]));
   assert.ok(indent.get('arrival')! > indent.get('part one: the letter')!, 'chapters indented under their part');
+  assert.ok(indent.get('in london')! > indent.get('arrival')!, 'toc-depth 2: sections under their chapter');
   assert.equal(indent.get('preface'), indent.get('part one: the letter'));
-  for (const entry of entries) {
+  for (const entry of entries.filter((e) => e.title !== 'In London')) {
     const chapter = book.chapters.find((c) => c.title.toLowerCase() === entry.title.toLowerCase())!;
     const opening = pageStarting(chapter.title);
     assert.equal(folio(opening, bottom), entry.page, `${chapter.title}: the contents says ${entry.page}`);
     assert.equal(opening.number % 2, 1, `${chapter.title} opens on a recto`);
   }
   assert.ok(roman(entries[0]!.page), 'the preface is numbered in roman');
-  for (const hidden of ['Dedication', 'Epigraph', 'Half title', 'Interlude']) assert.ok(!layout.includes(hidden), `${hidden} is not listed`);
+  // A section's number is the folio of the page its heading is printed on (set in small capitals: upper case in the text layer).
+  const section = entries.find((e) => e.title === 'In London')!;
+  const sectionPage = read.find((p) => /\bIN LONDON\b/i.test(body(p)) && p.number > contents.number);
+  assert.ok(sectionPage, 'the section heading is printed');
+  assert.equal(folio(sectionPage, bottom), section.page, `In London: the contents says ${section.page}`);
+  for (const hidden of ['Dedication', 'Epigraph', 'Half title', 'Interlude', 'A Quiet Aside']) assert.ok(!layout.includes(hidden), `${hidden} is not listed`);
   assert.ok(byTitle('Interlude'), 'the unlisted chapter is in the book');
 });
 

@@ -35,8 +35,8 @@ export function frontMatter(book: Book, typefaces: string[], printed: (chapter: 
     h('p', {}, isbn ?? `Identifier: ${c.identifier.replace(/^urn:uuid:/, '')}`),
     h('p', {}, `Set in ${typefaces.join(', ')}.`),
   );
-  const entries = contentsEntries(listedOutline(outline(printOrder(book.chapters))));
-  if (book.bibliography.length > 0) {
+  const entries = contentsEntries(listedOutline(outline(printOrder(book.chapters))), book.config.tocDepth ?? 1);
+  if (book.bibliography.length > 0 && !book.bibliographyIn) {
     entries.push(
       h('li', { className: ['toc-back'] }, h('a', { href: '#bibliography' }, h('span', { className: ['toc-title'] }, 'Bibliography'))),
     );
@@ -67,13 +67,39 @@ export function printOrder(chapters: readonly Chapter[]): Chapter[] {
 }
 
 /** One `<li>` per listed file, classed by matter (`toc-front`, `toc-chapter`, `toc-back`), a part's files in a nested list. */
-function contentsEntries(nodes: OutlineNode[]): Element[] {
+function contentsEntries(nodes: OutlineNode[], depth: number): Element[] {
   return nodes.map((n) => {
     const matter = n.facts.matter === 'body' ? 'toc-chapter' : `toc-${n.facts.matter}`;
     const className = [matter, `toc-${n.chapter.kind}`];
     const link = h('a', { href: `#${n.chapter.id}` }, h('span', { className: ['toc-title'] }, n.chapter.title));
-    return h('li', { className }, link, n.children.length > 0 && h('ol', {}, contentsEntries(n.children)));
+    const inner = [...sectionEntries(n.chapter, depth), ...contentsEntries(n.children, depth)];
+    return h('li', { className }, link, inner.length > 0 && h('ol', {}, inner));
   });
+}
+
+/** With toc-depth 2 or more, a file's listed sections down to that depth (`##` is 2), nested by depth. */
+function sectionEntries(chapter: Chapter, depth: number): Element[] {
+  const root: Element[] = [];
+  const stack: Array<{ depth: number; list: Element[] }> = [{ depth: 1, list: root }];
+  for (const s of chapter.sections) {
+    if (!s.listed || s.depth > depth) continue;
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= s.depth) stack.pop();
+    const children: Element[] = [];
+    const item = h('li', { className: ['toc-section'] }, h('a', { href: `#${s.id}` }, h('span', { className: ['toc-title'] }, s.title)));
+    stack[stack.length - 1]!.list.push(item);
+    stack.push({ depth: s.depth, list: children });
+    // The nested list is attached once it has entries (an empty <ol> would print a gap).
+    item.children.push({ type: 'element', tagName: 'ol', properties: {}, children });
+  }
+  const prune = (items: Element[]): Element[] => {
+    for (const item of items) {
+      const ol = item.children.at(-1) as Element;
+      if (ol.children.length === 0) item.children.pop();
+      else prune(ol.children as Element[]);
+    }
+    return items;
+  };
+  return prune(root);
 }
 
 function formatIsbn(isbn: string): string {

@@ -80,6 +80,7 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
       let folio = 1;
       for (const part of rest) {
         if (part.id) folios.set(part.id, folio);
+        for (const [id, page] of body.anchors.get(part.index) ?? []) folios.set(id, folio + page);
         folio += evenUp(body.pages.get(part.index)!);
       }
       await writeFrontMatter(split, front!, folios);
@@ -109,6 +110,7 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         let physical = 0;
         parts.forEach((p, i) => {
           if (p.id) firstPage.set(p.id, physical);
+          if (p !== front) for (const [id, page] of body.anchors.get(p.index) ?? []) firstPage.set(id, physical + page);
           physical += evenUp(counts[i]!);
         });
         addContentsLinks(merged, links, firstPage);

@@ -18,6 +18,17 @@ export interface PrintedChapters {
   printMs: number;
   /** Time spent in the text guard (see text-guard.ts), summed over the tabs. */
   guardMs: number;
+  /** Each part's section headings with an id: 0-based page within the part (for the contents numbers). */
+  anchors: Map<number, Map<string, number>>;
+}
+
+/** Ids of the headings of a laid-out part → the 0-based page each was laid out on. */
+function headingPages(): Array<[string, number]> {
+  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  return [...document.querySelectorAll<HTMLElement>('.pagedjs_page h2[id], .pagedjs_page h3[id], .pagedjs_page h4[id]')].map((h) => [
+    h.id,
+    pages.indexOf(h.closest('.pagedjs_page')!),
+  ]);
 }
 
 /**
@@ -80,7 +91,7 @@ export async function printParts(
   },
 ): Promise<PrintedChapters> {
   const started = performance.now();
-  const result: PrintedChapters = { pages: new Map(), pdfs: new Map(), layoutMs: 0, printMs: 0, guardMs: 0 };
+  const result: PrintedChapters = { pages: new Map(), pdfs: new Map(), layoutMs: 0, printMs: 0, guardMs: 0, anchors: new Map() };
   const counted = parts.map(() => {
     let resolve!: (pages: number) => void;
     let reject!: (err: unknown) => void;
@@ -100,6 +111,7 @@ export async function printParts(
         const { pages, guardMs } = await layout(page, part.file, options.timeoutMs(part), options.signal);
         result.guardMs += guardMs;
         result.pages.set(part.index, pages);
+        result.anchors.set(part.index, new Map(await page.evaluate(headingPages)));
         counted[k]!.resolve(pages);
         options.check?.(result.pages);
         if (++laidOut === parts.length) result.layoutMs = performance.now() - started;
