@@ -57,6 +57,7 @@ export const KINDS = {
   appendix: { matter: 'back', epubType: 'appendix', role: 'doc-appendix', listed: true, display: false, recto: true, label: 'Appendix', page: 'back', place: 'after-contents' },
   acknowledgments: { matter: 'back', epubType: 'acknowledgments', role: 'doc-acknowledgments', listed: true, display: false, recto: true, label: 'Acknowledgments', page: 'back', place: 'after-contents' },
   glossary: { matter: 'back', epubType: 'glossary', role: 'doc-glossary', listed: true, display: false, recto: true, label: 'Glossary', page: 'back', place: 'after-contents' },
+  bibliography: { matter: 'back', epubType: 'bibliography', role: 'doc-bibliography', listed: true, display: false, recto: true, label: 'Bibliography', page: 'back', place: 'after-contents' },
   colophon: { matter: 'back', epubType: 'colophon', role: 'doc-colophon', listed: false, display: false, recto: false, label: 'Colophon', page: 'back', place: 'after-contents' },
   'about-the-author': { matter: 'back', epubType: 'contributors', listed: true, display: false, recto: true, label: 'About the author', page: 'back', place: 'after-contents' },
   'also-by': { matter: 'front', epubType: 'other-credits', listed: false, display: false, recto: false, label: 'Also by', page: 'display', place: 'before-title' },
@@ -66,6 +67,7 @@ export type Kind = keyof typeof KINDS;
 
 /** Spellings authors bring (pandoc's `epub:type` values, British/US forms) → our kind. */
 const ALIASES: Record<string, Kind> = {
+  references: 'bibliography',
   'half-title': 'halftitlepage',
   halftitle: 'halftitlepage',
   acknowledgements: 'acknowledgments',
