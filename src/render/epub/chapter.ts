@@ -120,7 +120,7 @@ function heading(chapter: Chapter, body: ElementContent[], display: boolean): st
 
 /** The `<section>`'s semantics from the kinds table: `epub:type`, the ARIA role where there is one, its name. */
 function sectionProperties(chapter: Chapter, facts: KindFacts, labelledBy: string): Properties {
-  const props: Properties = { 'epub:type': facts.epubType, className: [`kind-${chapter.kind}`] };
+  const props: Properties = { 'epub:type': facts.epubType, className: facts.display ? [`kind-${chapter.kind}`, 'display'] : [`kind-${chapter.kind}`] };
   if (facts.role) props.role = facts.role;
   if (labelledBy) props.ariaLabelledBy = [labelledBy];
   else props.ariaLabel = chapter.title || facts.label;
