@@ -2,18 +2,13 @@
 // the styles, rebuild on change and reload the page. A failed rebuild keeps the last good pages on screen
 // and shows the errors in the terminal and in the page.
 import { watch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Format } from '../build.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { createPreviewServer } from './preview-server.ts';
 import { createReporter } from './reporter.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.webp': 'image/webp',
-};
 
 const RELOAD_SCRIPT = `<script>(() => {
   const events = new EventSource('/__preview/events');
@@ -29,8 +24,8 @@ const RELOAD_SCRIPT = `<script>(() => {
 
 const HELP = `Usage: npm run preview -- [manuscript-dir] [--port 8787] [--out build]
 
-Builds the EPUB and the paginated HTML, serves the pages at http://127.0.0.1:<port>/ (this machine only),
-watches the manuscript and styles/, rebuilds on every change and reloads the page.`;
+Builds the EPUB and the paginated HTML, serves the pages at http://127.0.0.1:<port>/ (this machine only;
+requests must name 127.0.0.1, localhost or [::1] with that port in their Host, else 403), watches the manuscript and styles/, rebuilds on every change and reloads the page.`;
 
 export async function main(argv: string[]): Promise<number> {
   let values, positionals;
@@ -97,30 +92,15 @@ export async function main(argv: string[]): Promise<number> {
   };
 
   await rebuild();
-  const htmlDir = join(outDir, 'html');
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/__preview/events') {
+  const server = createPreviewServer({
+    htmlDir: join(outDir, 'html'),
+    inject: RELOAD_SCRIPT,
+    onEvents: (req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': connected\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
-      return;
-    }
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
-    const file = join(htmlDir, rel.endsWith('/') ? `${rel}index.html` : rel);
-    if (!file.startsWith(htmlDir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      let body: Buffer | string = await readFile(file);
-      if (extname(file) === '.html') body = body.toString('utf8').replace('</body>', `${RELOAD_SCRIPT}</body>`);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found (has the first build succeeded?)\n');
-    }
+    },
   });
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   const address = server.address();

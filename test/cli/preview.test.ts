@@ -4,15 +4,54 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { loopbackHost, resolveRequest } from '../../src/cli/preview-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 function fetchText(url: string): Promise<string> {
   return fetch(url).then((r) => r.text());
 }
+
+/** One raw HTTP/1.1 request (any Host, any target); resolves with the status code. */
+function rawStatus(port: number, target: string, host: string | undefined, method = 'GET'): Promise<number> {
+  return new Promise((ok, fail) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`${method} ${target} HTTP/1.1\r\n${host === undefined ? '' : `Host: ${host}\r\n`}Connection: close\r\n\r\n`);
+    });
+    let reply = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d) => (reply += d));
+    socket.on('error', fail);
+    socket.on('close', () => {
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(reply);
+      if (m) ok(Number(m[1]));
+      else fail(new Error(`no HTTP status in reply: ${JSON.stringify(reply)}`));
+    });
+  });
+}
+
+test('preview: only loopback Host names with our port are answered', () => {
+  for (const host of ['127.0.0.1:8787', 'localhost:8787', 'LOCALHOST:8787', '[::1]:8787']) assert.ok(loopbackHost(host, 8787), host);
+  for (const host of [undefined, '', 'evil.example:8787', 'evil.example', '127.0.0.1', '127.0.0.1:80', 'localhost:8788',
+    '127.0.0.1.evil.example:8787', 'localhost.:8787', '[::2]:8787', '0.0.0.0:8787', 'localhost:8787:8787']) {
+    assert.equal(loopbackHost(host, 8787), false, String(host));
+  }
+});
+
+test('preview: malformed or escaping URLs resolve to 400 or 403, never throw', () => {
+  const dir = '/srv/html';
+  assert.equal(resolveRequest(dir, '/'), '/srv/html/index.html');
+  assert.equal(resolveRequest(dir, '/a%20b.css'), '/srv/html/a b.css');
+  for (const url of ['/%', '/%E0%A4%A', '/%zz', '/a%00b']) assert.equal(resolveRequest(dir, url), 400, url);
+  for (const url of ['/..%2f..%2fetc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/a/..%2f..%2f..%2fetc/passwd']) {
+    const file = resolveRequest(dir, url);
+    assert.ok(typeof file === 'string' && file.startsWith(`${dir}/`), `${url} → ${file}`);
+  }
+});
 
 /** Collects server-sent events from the preview. */
 function listen(url: string): { events: string[]; next: (name: string, timeoutMs: number) => Promise<string>; close: () => void } {
@@ -70,6 +109,22 @@ test('preview: serves on 127.0.0.1, reloads after a save, reports a broken save 
     const page = await fetchText(url);
     assert.match(page, /The First Chapter/);
     assert.match(page, /__preview\/events/);
+
+    // Hostile requests: each is answered, and the server keeps serving.
+    const port = Number(new URL(url).port);
+    const self = `127.0.0.1:${port}`;
+    assert.equal(await rawStatus(port, '/%', self), 400, 'GET /% is a bad request');
+    assert.equal(await rawStatus(port, '/%E0%A4%A', self), 400);
+    assert.equal(await rawStatus(port, '/..%2f..%2f..%2fetc%2fpasswd', self), 404, 'dots stay inside the pages folder');
+    assert.equal(await rawStatus(port, '/', 'evil.example'), 403, 'a DNS-rebinding Host is refused');
+    assert.equal(await rawStatus(port, '/', `evil.example:${port}`), 403);
+    assert.equal(await rawStatus(port, '/__preview/events', 'evil.example'), 403, 'the events stream too');
+    assert.equal(await rawStatus(port, '/', `localhost:${port}`), 200);
+    assert.equal(await rawStatus(port, '/', `[::1]:${port}`), 200);
+    assert.equal(await rawStatus(port, '/', self, 'DELETE'), 405);
+    assert.equal(await rawStatus(port, '/no-such-page.html', self), 404);
+    assert.equal(child.exitCode, null, `the preview is still running; stderr:\n${stderr}`);
+    assert.match(await fetchText(url), /The First Chapter/, 'and still serves the pages');
 
     const events = listen(`${url}__preview/events`);
     const chapter = join(manuscript, 'chapters', 'one.md');
