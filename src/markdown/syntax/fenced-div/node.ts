@@ -1,5 +1,5 @@
 // The mdast node for a fenced div.
-import type { BlockContent, DefinitionContent, Parent } from 'mdast';
+import type { BlockContent, Data, DefinitionContent, Parent } from 'mdast';
 import type { Properties } from 'hast';
 import type { Point } from 'unist';
 import type { Attributes } from '../attributes.ts';
@@ -7,7 +7,7 @@ import type { Attributes } from '../attributes.ts';
 export interface FencedDiv extends Parent {
   type: 'fencedDiv';
   children: Array<BlockContent | DefinitionContent>;
-  data: {
+  data: Data & {
     attributes: Attributes;
     hName: 'div';
     hProperties: Properties;

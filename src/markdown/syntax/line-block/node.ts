@@ -1,17 +1,17 @@
 // The mdast nodes for a line block: `lineBlock` holds `line`s, each holds phrasing content.
-import type { Parent, PhrasingContent } from 'mdast';
+import type { Data, Parent, PhrasingContent } from 'mdast';
 import type { Properties } from 'hast';
 
 export interface Line extends Parent {
   type: 'line';
   children: PhrasingContent[];
-  data: { hName: 'span'; hProperties: Properties };
+  data: Data & { hName: 'span'; hProperties: Properties };
 }
 
 export interface LineBlock extends Parent {
   type: 'lineBlock';
   children: Line[];
-  data: { hName: 'div'; hProperties: Properties };
+  data: Data & { hName: 'div'; hProperties: Properties };
 }
 
 declare module 'mdast' {
