@@ -2,7 +2,8 @@
 // Each becomes a GFM `footnoteReference` at the call and a `footnoteDefinition` (one paragraph) appended
 // to the root, identifier `inline-note-N` (never one an author used), so inline and `[^x]` notes are
 // numbered in one sequence by the note stage. Rule ids (vfile messages, source `inline-note`):
-//   inline-note-unclosed (warning)  a `^[` whose bracket never closes; the text is kept as written.
+//   inline-note-unclosed (warning)  a `^[` whose bracket never closes; the text is kept as written
+//                                   (the first 100 one by one, then one message counting the rest).
 import type { FootnoteDefinition, FootnoteReference, Parent, Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { Position } from 'unist';
@@ -13,14 +14,21 @@ import { inlineNoteSyntax } from './syntax.ts';
 
 export type { InlineNote } from './from-markdown.ts';
 
+/** Unclosed notes reported one by one; past that, one message counts the rest. */
+const MAX_REPORTED = 100;
+
 export function remarkInlineNote(this: Processor) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(inlineNoteSyntax());
   (data.fromMarkdownExtensions ??= []).push(inlineNoteFromMarkdown());
   return (tree: Root, file: VFile) => {
-    for (const place of tree.data?.inlineNoteUnclosed ?? []) {
+    const unclosed = tree.data?.inlineNoteUnclosed ?? [];
+    for (const place of unclosed.slice(0, MAX_REPORTED)) {
       const message = file.message('This inline note "^[" is never closed; it is printed as written.', { place, ruleId: 'inline-note-unclosed', source: 'inline-note' });
       message.note = 'Close the note with "]" in the same paragraph, or write \\^ for a literal caret.';
+    }
+    if (unclosed.length > MAX_REPORTED) {
+      file.message(`${unclosed.length - MAX_REPORTED} more inline notes "^[" are never closed.`, { place: unclosed[MAX_REPORTED], ruleId: 'inline-note-unclosed', source: 'inline-note' });
     }
     if (tree.data) delete tree.data.inlineNoteUnclosed;
     const used = new Set<string>();

@@ -4,7 +4,7 @@
 // plugin can warn. Linear: every scan records where each `[` it passed closes (or that it never does),
 // per parse, so a later `^[` at the same place is answered without scanning again.
 import { codes } from 'micromark-util-symbol';
-import type { Code, Construct, Extension, State, TokenizeContext, Tokenizer } from 'micromark-util-types';
+import type { Code, Construct, Extension, State, Token, TokenizeContext, Tokenizer } from 'micromark-util-types';
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
@@ -29,11 +29,22 @@ function isAsciiPunctuation(code: Code): boolean {
   return code !== null && ((code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126));
 }
 
+/** Letters, digits, spaces and punctuation that start no inline construct (not `.`: `www.x.org` is a link). */
+function isPlain(code: Code): boolean {
+  if (code === null || code < 0) return false;
+  if (code === codes.space || code > 127) return true;
+  const c = String.fromCharCode(code);
+  return /[A-Za-z0-9 ,;'"()?\-+=%#/]/.test(c);
+}
+
 const tokenizeInlineNote: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
   const self = this;
   const known = closersOf(self);
   const open: number[] = [];
   let target: number | undefined;
+  let content: Token;
+  /** Whether the content may hold inline markup; if not, it is plain data (no second parse). */
+  let markup = false;
   return start;
 
   function start(code: Code): State | undefined {
@@ -62,7 +73,7 @@ const tokenizeInlineNote: Tokenizer = function (this: TokenizeContext, effects, 
       return nok(code);
     }
     if (code === codes.eof) return target === undefined ? scan(code) : nok(code);
-    effects.enter('inlineNoteText', { contentType: 'text' });
+    content = effects.enter('inlineNoteText', { contentType: 'text' });
     return target === undefined ? scan(code) : skip(code);
   }
 
@@ -70,6 +81,7 @@ const tokenizeInlineNote: Tokenizer = function (this: TokenizeContext, effects, 
   function skip(code: Code): State | undefined {
     if (code === codes.eof) return nok(code);
     if (self.now().offset === target) return close(code);
+    if (!markup && !isPlain(code)) markup = true;
     effects.consume(code);
     return skip;
   }
@@ -79,6 +91,7 @@ const tokenizeInlineNote: Tokenizer = function (this: TokenizeContext, effects, 
       for (const at of open) known.set(at, NEVER);
       return nok(code);
     }
+    if (!markup && !isPlain(code)) markup = true;
     if (code === codes.leftSquareBracket) open.push(self.now().offset);
     else if (code === codes.rightSquareBracket) {
       known.set(open.pop()!, self.now().offset);
@@ -95,7 +108,11 @@ const tokenizeInlineNote: Tokenizer = function (this: TokenizeContext, effects, 
   }
 
   function close(code: Code): State | undefined {
-    effects.exit('inlineNoteText');
+    if (!markup) {
+      content.type = 'data';
+      content.contentType = undefined;
+    }
+    effects.exit(content.type);
     effects.enter('inlineNoteMarker');
     effects.consume(code);
     effects.exit('inlineNoteMarker');
