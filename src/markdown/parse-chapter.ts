@@ -37,6 +37,15 @@ const parser = unified()
   .use(remarkHeadingAttributes)
   .use(remarkBracketedSpan)
   .freeze();
+/**
+ * The dialect's tree of a Markdown file, as the build sees it (for checks that read the source, like the
+ * proofreader). Syntax messages are not reported here: the build reports them once.
+ */
+export function parseDialect(text: string, path: string): Root {
+  const vfile = new VFile({ path, value: text });
+  return parser.runSync(parser.parse(vfile), vfile);
+}
+
 const typography = unified().use(remarkSmartypants);
 const NEEDS_TYPOGRAPHY = /["'`]|--|\.\.\./;
 

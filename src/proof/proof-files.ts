@@ -4,8 +4,8 @@
 // retext-indefinite-article and our own rules (rules/*.ts), spelling with nspell + dictionary-en-gb.
 import { ParseEnglish } from 'parse-english';
 import type { Root as NlcstRoot } from 'nlcst';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
+import { parseDialect } from '../markdown/parse-chapter.ts';
+import { dialectProse } from './dialect-prose.ts';
 import remarkRetext from 'remark-retext';
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import retextRepeatedWords from 'retext-repeated-words';
@@ -48,7 +48,6 @@ export interface ProofFile {
 /** In this order: split words first, so that their halves are not also reported as misspellings. */
 const RULES = [splitWord, spelling, doubleSpace, spaceBeforePunctuation, quoteUnbalanced, bracketUnbalanced];
 
-const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 const english = unified().use(remarkRetext, ParseEnglish, { ignore: IGNORE_TYPES, source: SOURCE_TYPES }).freeze();
 const repeatedWords = unified().use(retextRepeatedWords).freeze();
 const indefiniteArticle = unified().use(retextIndefiniteArticle).freeze();
@@ -94,7 +93,7 @@ export async function proofFiles(files: ProofFile[], options: ProofOptions = {})
     const doc = kind === 'markdown' ? blankFrontMatter(text) : text;
     const vfile = new VFile({ path: file, value: doc });
     const locate = createLocator(doc);
-    const mdast = kind === 'markdown' ? markdown.parse(vfile) : textToMdast(doc, locate);
+    const mdast = kind === 'markdown' ? dialectProse(parseDialect(doc, file), language) : textToMdast(doc, locate);
     prepareProse(mdast, doc, locate);
     const tree = (await english.run(mdast, vfile)) as unknown as NlcstRoot;
     const context: RuleContext = { doc, locate, speller, fragments: new WeakSet() };

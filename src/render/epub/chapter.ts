@@ -99,6 +99,11 @@ function rewrite(node: RootContent, r: Rewrite): RootContent {
   if (node.tagName === 'img' && typeof properties.src === 'string') {
     properties = { ...properties, src: imageUrl(r.book, r.chapter, properties.src) };
   }
+  if (node.tagName === 'a' && typeof properties.href === 'string' && properties.href.startsWith('#')) {
+    // A link into another chapter: the EPUB splits the book into one file per chapter.
+    const holder = r.book.anchors?.get(properties.href.slice(1));
+    if (holder && holder !== r.chapter.id) properties = { ...properties, href: `${holder}.xhtml${properties.href}` };
+  }
   const children = node.children.map((c) => rewrite(c, r) as ElementContent);
   return { ...node, properties, children };
 }

@@ -1,0 +1,37 @@
+// The dialect's nodes as prose for the English parser: a definition term, each verse line and each
+// caption is its own paragraph (so words never run together across them: "tower.GalleryThe"), and text
+// in another language (`[phare]{lang=fr}`, `::: {lang=de}`) is one opaque token, never spell-checked
+// against the book's dictionary.
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+const AS_PARAGRAPH = new Set(['defListTerm', 'line', 'figcaption']);
+
+function langOf(node: Nodes): string | undefined {
+  const pairs = (node.data as { attributes?: { pairs: Array<[string, string]> } } | undefined)?.attributes?.pairs;
+  return pairs?.find(([k]) => k === 'lang')?.[1];
+}
+
+function sameLanguage(a: string, b: string): boolean {
+  return a.toLowerCase().split('-')[0] === b.toLowerCase().split('-')[0];
+}
+
+export function dialectProse(tree: Root, language: string): Root {
+  const walk = (parent: Nodes) => {
+    if (!('children' in parent)) return;
+    const children = (parent.children as Nodes[]).map((child): Nodes => {
+      const lang = langOf(child);
+      if (lang && !sameLanguage(lang, language)) {
+        return { type: 'inlineCode', value: toString(child), position: child.position } as Nodes;
+      }
+      walk(child);
+      if (AS_PARAGRAPH.has(child.type) || (child.type === 'paragraph' && (child.data as { hName?: string } | undefined)?.hName === 'figcaption')) {
+        return { ...child, type: 'paragraph' } as Nodes;
+      }
+      return child;
+    });
+    (parent as { children: Nodes[] }).children = children;
+  };
+  walk(tree);
+  return tree;
+}
