@@ -11,7 +11,7 @@ test('id, classes and epub:type reach the heading; the braces leave its text', (
   assert.equal(html('# Title {#id .unnumbered .unlisted epub:type=dedication}', plugins),
     '<h1 id="id" class="unnumbered unlisted" epub:type="dedication">Title</h1>');
   const { tree } = render('# Title {#id .unnumbered epub:type=dedication}', plugins);
-  assert.deepEqual(tree.children[0]!.data?.attributes, { id: 'id', classes: ['unnumbered'], pairs: [['epub:type', 'dedication']] });
+  assert.deepEqual((tree.children[0] as Heading).data?.attributes, { id: 'id', classes: ['unnumbered'], pairs: [['epub:type', 'dedication']] });
 });
 
 test('{-} is unnumbered; setext headings; a closing ATX sequence', () => {
