@@ -43,7 +43,9 @@ const parser = unified()
  */
 export function parseDialect(text: string, path: string): Root {
   const vfile = new VFile({ path, value: text });
-  return parser.runSync(parser.parse(vfile), vfile);
+  const tree = parser.runSync(parser.parse(vfile), vfile);
+  tableCaptions(tree);
+  return tree;
 }
 
 const typography = unified().use(remarkSmartypants);

@@ -6,6 +6,8 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
 const AS_PARAGRAPH = new Set(['defListTerm', 'line', 'figcaption']);
+/** Containers the English parser does not know: their blocks take their place. */
+const UNWRAP = new Set(['defList', 'defListDescription', 'lineBlock']);
 
 function langOf(node: Nodes): string | undefined {
   const pairs = (node.data as { attributes?: { pairs: Array<[string, string]> } } | undefined)?.attributes?.pairs;
@@ -19,7 +21,11 @@ function sameLanguage(a: string, b: string): boolean {
 export function dialectProse(tree: Root, language: string): Root {
   const walk = (parent: Nodes) => {
     if (!('children' in parent)) return;
-    const children = (parent.children as Nodes[]).map((child): Nodes => {
+    const children = (parent.children as Nodes[]).flatMap((child): Nodes | Nodes[] => {
+      if (UNWRAP.has(child.type) && 'children' in child) {
+        walk(child);
+        return child.children as Nodes[];
+      }
       const lang = langOf(child);
       if (lang && !sameLanguage(lang, language)) {
         return { type: 'inlineCode', value: toString(child), position: child.position } as Nodes;
