@@ -80,7 +80,8 @@ export async function pdfFonts(file: string): Promise<PdfFont[]> {
       cols.push(line.slice(at, at + w).trim());
       at += w + 1;
     }
-    fonts.push({ name: cols[0] ?? '', type: cols[1] ?? '', embedded: cols[4] === 'yes' });
+    // Columns: name, type, encoding, emb, sub, uni, object ID.
+    fonts.push({ name: cols[0] ?? '', type: cols[1] ?? '', embedded: cols[3] === 'yes' });
   }
   return fonts;
 }

@@ -3,19 +3,22 @@
 // a character no font has is a glyph-missing warning at its file:line:col. Real Chromium, poppler, EPUBCheck.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import JSZip from 'jszip';
 import { BrowserPool } from '../../src/browser.ts';
 import { epubcheck } from '../../src/check/epubcheck.ts';
+import { notdefGlyphs } from '../../src/check/notdef.ts';
 import { checkPdf } from '../../src/check/pdf.ts';
 import { pdfFonts, poppler } from '../../src/check/poppler.ts';
+import { COVER_HEIGHT, COVER_WIDTH, coverHtml, renderEbookCover } from '../../src/render/cover/ebook-cover.ts';
 import { renderEpub } from '../../src/render/epub/index.ts';
 import { fontPlan } from '../../src/render/fonts/font-plan.ts';
 import { renderHtml } from '../../src/render/html/index.ts';
 import { renderPdf } from '../../src/render/pdf/index.ts';
+import { renderWrapCover } from '../../src/render/wrap-cover/index.ts';
 import { SCRIPTS, scriptsBook } from './scripts-book.ts';
 
 const pool = new BrowserPool();
@@ -131,4 +134,35 @@ test('EPUB: the same faces embedded with their licences, right to left for Hebre
   assert.match(await zip.file('OEBPS/toc.xhtml')!.async('string'), /<html [^>]*dir="rtl">/);
   const found = await epubcheck(file);
   assert.deepEqual(found.filter((d) => d.severity === 'error' || d.severity === 'warning'), []);
+});
+
+test('covers: a title in many scripts is drawn by our fonts on the ebook cover and the wrap cover', { timeout: 300_000 }, async () => {
+  const book = scriptsBook();
+  book.config.title = 'Λόγος · Слово · 言葉 · 말 · كلمة · מילה · शब्द · คำ ☭ 𝔉';
+  book.config.subtitle = 'Ærøskøbing ❧ 📖';
+  book.config.description = 'Пролетарии всех стран, соединяйтесь! 全世界无产者，联合起来！';
+  // The ebook cover is a JPEG: print its page to a PDF as well, to read its fonts back.
+  const html = await coverHtml(book);
+  const browser = await pool.get();
+  const page = await browser.newPage();
+  const coverPdf = path.join(dir, 'cover.pdf');
+  try {
+    await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    await page.pdf({ path: coverPdf, width: `${COVER_WIDTH}px`, height: `${COVER_HEIGHT}px`, printBackground: true });
+  } finally {
+    await page.close();
+  }
+  const wrapPdf = path.join(dir, 'wrap.pdf');
+  await renderWrapCover(book, 200, wrapPdf, ctx);
+  for (const file of [coverPdf, wrapPdf]) {
+    const fonts = await pdfFonts(file);
+    for (const f of fonts) assert.match(f.name, OUR_FONTS, `${path.basename(file)}: ${f.name}`);
+    for (const family of ['NotoSansSymbols-', 'NotoSansSymbols2', 'NotoSansMath', 'NotoNaskhArabic', 'NotoSerifThai']) {
+      assert.ok(fonts.some((f) => f.name.includes(family)), `${path.basename(file)}: ${family}`);
+    }
+    assert.deepEqual(await notdefGlyphs(file), [], path.basename(file));
+  }
+  await writeFile(path.join(dir, 'cover.jpg'), await renderEbookCover(book, ctx));
 });

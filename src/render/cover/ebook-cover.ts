@@ -1,9 +1,10 @@
 // A cover made from the book's metadata: styles/cover/ebook-cover.{html,css} in the build's Chromium,
 // captured as a 1600×2560 JPEG (the size Amazon and Apple recommend).
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Book } from '../../book/model.ts';
+import { textFontPlan } from '../fonts/font-plan.ts';
+import { inlineFontCss } from '../fonts/inline-fonts.ts';
 import type { RenderContext } from '../context.ts';
 
 export const COVER_WIDTH = 1600;
@@ -16,22 +17,15 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
-/** Fonts as data: URLs, so the page needs no file access and renders the same everywhere. */
-async function fontFaces(): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const dir = path.join(path.dirname(require.resolve('@fontsource/literata/LICENSE')), 'files');
-  const faces = [
-    ['400', 'normal'],
-    ['400', 'italic'],
-    ['700', 'normal'],
-  ];
-  const rules = await Promise.all(
-    faces.map(async ([weight, style]) => {
-      const data = await readFile(path.join(dir, `literata-latin-${weight}-${style}.woff2`));
-      return `@font-face{font-family:'Literata';font-weight:${weight};font-style:${style};src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');}`;
-    }),
-  );
-  return rules.join('\n');
+/** The ornament between the titles and the author (styles/cover/ebook-cover.html). */
+const ORNAMENT = '\u2766';
+
+/**
+ * Fonts as data: URLs, so the page needs no file access and renders the same everywhere: the faces of a font
+ * plan for exactly the cover's text, so a title in Greek, Chinese or Hebrew is drawn by our fonts too.
+ */
+async function coverFonts(book: Book, text: string): Promise<{ faces: string; family: string; synthesis: string }> {
+  return inlineFontCss(await textFontPlan(book, text + ORNAMENT));
 }
 
 /** Long titles get smaller type; the page script below shrinks further if it still overflows. */
@@ -44,22 +38,25 @@ function titleSize(title: string): number {
 }
 
 export async function coverHtml(book: Book): Promise<string> {
+  const c = book.config;
+  const authors = c.creators.filter((x) => x.role === 'aut').map((x) => x.name);
+  const author = (authors.length ? authors : c.creators.map((x) => x.name)).join(' & ');
   const [template, css, fonts] = await Promise.all([
     readFile(path.join(TEMPLATE_DIR, 'ebook-cover.html'), 'utf8'),
     readFile(path.join(TEMPLATE_DIR, 'ebook-cover.css'), 'utf8'),
-    fontFaces(),
+    // Upper case too: the author is set in small capitals, the publisher in capitals.
+    coverFonts(book, [c.title, c.subtitle, author, author.toUpperCase(), c.publisher, c.publisher?.toUpperCase()].join(' ')),
   ]);
-  const c = book.config;
-  const authors = c.creators.filter((x) => x.role === 'aut').map((x) => x.name);
   const values: Record<string, string> = {
     lang: escapeHtml(c.language),
     title: escapeHtml(c.title),
     titleSize: String(titleSize(c.title)),
     subtitle: c.subtitle ? `<p class="subtitle">${escapeHtml(c.subtitle)}</p>` : '',
-    author: escapeHtml((authors.length ? authors : c.creators.map((x) => x.name)).join(' & ')),
+    author: escapeHtml(author),
     publisher: c.publisher ? `<p class="publisher">${escapeHtml(c.publisher)}</p>` : '',
-    fonts,
-    css,
+    fonts: fonts.faces,
+    // After the template's own rules, whose `font-family: 'Literata', serif` names the book face alone.
+    css: `${css}\nbody { font-family: ${fonts.family}; ${fonts.synthesis} }`,
   };
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 }

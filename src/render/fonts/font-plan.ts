@@ -26,12 +26,12 @@ function fallbackChain(language: string): string[] {
 }
 
 /**
- * Text faces come in four styles (the book face, and Noto Serif where it stands in for it); the other
- * fallbacks embed their regular only, and the browser slants or emboldens it for <em> and <strong>
- * (a CJK subset per weight would double what a book carries).
+ * Each face the text is set in (src/render/fonts/book-characters.ts tracks emphasis, strong and headings), where
+ * the package has it: a bold Chinese heading takes the subset's 700 file too. A style a package lacks (italic
+ * CJK, bold symbols) is left to the browser; print turns weight synthesis off (see fontFaceCss), because
+ * Chromium writes an emboldened glyph as an anonymous Type 3 font that no check can trace to its family.
  */
-const FULL_STYLES: Array<[number, FontStyle]> = [[400, 'normal'], [400, 'italic'], [700, 'normal'], [700, 'italic']];
-const REGULAR: Array<[number, FontStyle]> = [[400, 'normal']];
+const STYLES: Array<[number, FontStyle]> = [[400, 'normal'], [400, 'italic'], [700, 'normal'], [700, 'italic']];
 
 export interface PlannedFace {
   /** CSS family name. */
@@ -129,8 +129,7 @@ export async function planFonts(chars: BookCharacters, options: { bookFace: stri
   const packages = chain.filter((p) => used.has(p.id));
   const faces: PlannedFace[] = [];
   for (const pkg of packages) {
-    const styles = (pkg === bookPkg || pkg.id === 'noto-serif' ? FULL_STYLES : REGULAR)
-      .filter(([w, s]) => pkg.weights.includes(w) && pkg.styles.includes(s));
+    const styles = STYLES.filter(([w, s]) => pkg.weights.includes(w) && pkg.styles.includes(s));
     const [probeWeight, probe] = probeStyle(pkg);
     const wanted = styles.length ? styles : [[probeWeight, probe] as [number, FontStyle]];
     // Subsets in the package's own order, so the CSS reads like the package's.
@@ -138,8 +137,9 @@ export async function planFonts(chars: BookCharacters, options: { bookFace: stri
       const extra = used.get(pkg.id)!.extra.get(subset.name);
       if (!extra) continue;
       const range = [subset.unicodeRange, ...extra.cps.map((cp) => `U+${hex(cp)}`)].join(',');
-      // Only the faces the subset's characters are set in (the regular when the markup says nothing).
-      const needed = wanted.filter(([w, s]) => extra.styles.has(`${w}-${s}` as StyleKey));
+      // Only the faces the subset's characters are set in; an italic the package lacks falls to its upright.
+      const needed = wanted.filter(([w, s]) =>
+        extra.styles.has(`${w}-${s}` as StyleKey) || (s === 'normal' && !pkg.styles.includes('italic') && extra.styles.has(`${w}-italic` as StyleKey)));
       for (const [weight, style] of needed.length ? needed : wanted.slice(0, 1)) {
         const file = faceFile(pkg, subset.name, weight, style, 'woff2');
         faces.push({ family: pkg.family, package: pkg.id, subset: subset.name, weight, style, file, fileName: file.split('/').pop()!, unicodeRange: range });

@@ -21,6 +21,7 @@ export async function installFont(book: Book, outDir: string): Promise<BookFont>
   const [book_, ...fallbacks] = plan.packages;
   // Never empty: `var(--body-font), var(--fallback-fonts), serif` must stay a valid list.
   const chain = (fallbacks.length ? fallbacks : [book_!]).map((p) => `'${p.family}'`).join(', ');
-  const css = `${fontFaceCss(plan, (f) => `fonts/${f.fileName}`)}\n:root { --fallback-fonts: ${chain}; }`;
+  // No emboldened glyphs: Chromium prints them as anonymous Type 3 fonts; a face without bold prints upright.
+  const css = `${fontFaceCss(plan, (f) => `fonts/${f.fileName}`)}\n:root { --fallback-fonts: ${chain}; font-synthesis-weight: none; }`;
   return { family: book_!.family, css, files: plan.faces.map((f) => `fonts/${f.fileName}`), plan };
 }

@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../../book/model.ts';
+import { textFontPlan } from '../fonts/font-plan.ts';
+import { inlineFontCss } from '../fonts/inline-fonts.ts';
 import type { WrapCoverGeometry } from './geometry.ts';
 import { SAFE_MARGIN, SPINE_MARGIN } from './geometry.ts';
 
@@ -68,6 +70,10 @@ export async function wrapCoverHtml(book: Book, g: WrapCoverGeometry, front: Fro
   const spine = g.spineText
     ? `<div class="spine-text"><span class="spine-title">${escapeHtml(c.title)}</span><span class="spine-author">${escapeHtml(authorNames(book))}</span></div>`
     : '';
+  // Its own fonts, for the text it sets (the front design brings its own): upper case too, for the
+  // capitals of the imprint and the small capitals of the spine author.
+  const text = [c.title, authorNames(book), c.description, imprint].join(' ');
+  const fonts = await inlineFontCss(await textFontPlan(book, `${text} ${text.toUpperCase()} ISBN ·`));
   const frontHtml = front.imageDataUrl
     ? `<img class="front-image" alt="" src="${front.imageDataUrl}">`
     : '<div class="front-art"></div>';
@@ -75,7 +81,7 @@ export async function wrapCoverHtml(book: Book, g: WrapCoverGeometry, front: Fro
     lang: escapeHtml(c.language),
     title: escapeHtml(c.title),
     geometry: geometryCss(g),
-    css,
+    css: `${fonts.faces}\n${css}\nbody { font-family: ${fonts.family}; ${fonts.synthesis} }`,
     blurb: blurbHtml(book),
     imprint,
     spine,
