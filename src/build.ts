@@ -6,6 +6,7 @@ import { bookSlug, type Book } from './book/model.ts';
 import type { BrowserPool as Pool } from './browser.ts';
 import { hasErrors, ValidationError, type Diagnostic } from './diagnostics.ts';
 import type { RenderContext } from './render/context.ts';
+import { fontPlan } from './render/fonts/font-plan.ts';
 import type { StoreReport } from './report/index.ts';
 import { Staging } from './staging.ts';
 
@@ -83,6 +84,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     `${r.book.chapters.length} chapters, ${r.book.chapters.reduce((n, c) => n + c.notes.length, 0)} notes, ${r.book.bibliography.length} works cited`);
   const { book } = loaded;
   const diagnostics = [...loaded.diagnostics];
+  // Characters that no font of the book has (glyph-missing), each where it first occurs in the manuscript.
+  diagnostics.push(...(await fontPlan(book)).diagnostics);
   const {
     BrowserPool, BrowserCrashError, ace, epubcheck, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
     toPdfX1a, renderWrapCover, storeReport, reportMarkdown,
