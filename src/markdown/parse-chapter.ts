@@ -13,12 +13,18 @@ import { chapterStructure, type Structure } from './chapter-structure.ts';
 import { safety } from './safety.ts';
 import { SourceMap } from './source-map.ts';
 import { remarkBracketedSpan } from './syntax/bracketed-span/index.ts';
+import { remarkCodeAttributes } from './syntax/code/index.ts';
+import { remarkLineBlock } from './syntax/line-block/index.ts';
+import { remarkMath } from './syntax/math/index.ts';
 import { remarkFencedDiv } from './syntax/fenced-div/index.ts';
 import { fancyLists } from './syntax/fancy-list/index.ts';
 import { implicitFigures } from './syntax/figure/index.ts';
 import { leftovers } from './syntax/leftovers/index.ts';
 import { remarkHeadingAttributes } from './syntax/heading-attributes/index.ts';
+import { remarkInlineNote } from './syntax/inline-note/index.ts';
 import { remarkSubSup } from './syntax/sub-sup/index.ts';
+import { remarkTrailingAttributes } from './syntax/trailing-attributes/index.ts';
+import { pandocSmartypants, remarkEscapedSpace } from './syntax/typography/index.ts';
 import { frontMatter, remarkFrontmatter, titleBlock } from './syntax/front-matter/index.ts';
 import { tableCaptions } from './syntax/table-caption/index.ts';
 
@@ -32,10 +38,16 @@ const parser = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkDefinitionList)
   .use(remarkFencedDiv)
+  .use(remarkLineBlock)
+  .use(remarkMath)
   .use(remarkSubSup)
+  .use(remarkInlineNote)
+  .use(remarkEscapedSpace)
   // Transforms over the parsed tree (they read the source through the VFile), in this order:
   .use(remarkHeadingAttributes)
   .use(remarkBracketedSpan)
+  .use(remarkTrailingAttributes)
+  .use(remarkCodeAttributes)
   .freeze();
 /**
  * The dialect's tree of a Markdown file, as the build sees it (for checks that read the source, like the
@@ -48,7 +60,8 @@ export function parseDialect(text: string, path: string): Root {
   return tree;
 }
 
-const typography = unified().use(remarkSmartypants);
+// pandoc's smart punctuation: `--` en dash, `---` em dash, `...` ellipsis, curly quotes.
+const typography = unified().use(remarkSmartypants, pandocSmartypants);
 const NEEDS_TYPOGRAPHY = /["'`]|--|\.\.\./;
 
 export interface ParsedChapter extends Structure {

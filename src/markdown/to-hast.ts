@@ -3,6 +3,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { FootnoteReference, Root, RootContent, Table } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { defListHastHandlers } from 'remark-definition-list';
+import { lineBlockHandlers } from './syntax/line-block/index.ts';
 import { NOTE_REF_TAG, type Note } from '../book/model.ts';
 import type { CitationNode } from './citations/citation-node.ts';
 import type { CitationEngine } from './citations/citation-engine.ts';
@@ -25,6 +26,7 @@ export class HastBuilder {
       citation: (state: State, node: CitationNode) => this.#citation(state, node),
       table,
       ...(defListHastHandlers as Handlers),
+      ...lineBlockHandlers,
     };
   }
 

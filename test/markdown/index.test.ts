@@ -71,7 +71,7 @@ test('chapter id, title, section ids, section breaks, smart punctuation', async 
   const r = await run([{ file: 'chapters/01-the-zinoviev-letter.md', text: '# The "Letter" -- 1924...\n\n## Origins\n\ntext\n\n* * *\n\n### Origins\n\n## ‘Kept’ as is\n' }]);
   const [c] = r.chapters;
   assert.equal(c.id, 'ch-01-the-zinoviev-letter');
-  assert.equal(c.title, 'The “Letter” — 1924…');
+  assert.equal(c.title, 'The “Letter” – 1924…', 'pandoc: -- is an en dash');
   assert.deepEqual(c.sections, [
     { id: 'ch-01-the-zinoviev-letter-origins', title: 'Origins', depth: 2, listed: true },
     { id: 'ch-01-the-zinoviev-letter-origins-2', title: 'Origins', depth: 3, listed: true },
