@@ -1,8 +1,17 @@
 // The browser lives here: find it, launch it once per build, always close it.
-import { existsSync } from 'node:fs';
+// Chromium talks to us over a pipe, so it exits by itself when this process dies, even by SIGKILL; its
+// profile is a temp folder named after our pid, which the next build removes if that pid is no longer alive.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, LaunchOptions } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { EnvironmentError } from './diagnostics.ts';
+import { alive } from './staging.ts';
+import { tempFolders } from './temp-folders.ts';
+
+const PROFILE_PREFIX = 'bookpipe-chromium-';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -46,10 +55,20 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 export async function launchBrowser(options: { signal?: AbortSignal; extraArgs?: string[] } = {}): Promise<Browser> {
   const executablePath = findChromium();
+  await removeStaleProfiles();
+  const profile = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  tempFolders.add(profile);
+  const removeProfile = async () => {
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+    tempFolders.delete(profile);
+  };
   const launch: LaunchOptions = {
     executablePath,
     headless: true,
     args: [...CHROMIUM_FLAGS, ...(options.extraArgs ?? [])],
+    userDataDir: profile,
+    // --remote-debugging-pipe: when we die the pipe closes and Chromium quits (a WebSocket would keep it running).
+    pipe: true,
     // We handle SIGINT ourselves (see scripts/build.ts) and close the browser in `finally`.
     handleSIGINT: false,
     handleSIGTERM: false,
@@ -60,10 +79,54 @@ export async function launchBrowser(options: { signal?: AbortSignal; extraArgs?:
   try {
     browser = await puppeteer.launch(launch);
   } catch (err) {
+    await removeProfile();
     throw new EnvironmentError(`Chromium at ${executablePath} would not start: ${(err as Error).message}`);
   }
+  // Puppeteer removes only profiles it made itself: ours goes once the browser has gone, however it went.
+  browser.once('disconnected', () => {
+    const chromium = browser.process();
+    if (chromium && chromium.exitCode === null && chromium.signalCode === null) chromium.once('exit', () => void removeProfile());
+    else void removeProfile();
+  });
   options.signal?.addEventListener('abort', () => void browser.close().catch(() => {}), { once: true });
   return browser;
+}
+
+/** Browser profiles of builds that died without closing their browser (their pid is gone): removed. */
+export async function removeStaleProfiles(dir = tmpdir()): Promise<string[]> {
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    const m = new RegExp(`^${PROFILE_PREFIX}(\\d+)-\\w+$`).exec(entry);
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    const path = join(dir, entry);
+    killProcessesUsing(path);
+    await rm(path, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    removed.push(path);
+  }
+  return removed;
+}
+
+/** Any process still running with this profile (a Chromium left over from a build killed hard): killed. */
+function killProcessesUsing(profile: string): void {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return; // no /proc (macOS): Chromium quits on its own when the pipe closes
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
 }
 
 /** Chromium died while rendering (crashed, killed, out of memory). Exit code 1. */

@@ -1,10 +1,69 @@
 // Render into a staging folder, validate there, then move into the output folder.
 // A failed or interrupted build removes its staging folder and leaves the previous outputs as they were.
+// Only folders this tool made are ever removed: a staging folder is named `.staging-<pid>-<random>` and holds
+// a marker file with that pid; a `.staging-…` entry the user made (no marker) is left alone.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from './diagnostics.ts';
+import { tempFolders } from './temp-folders.ts';
 
 const PREFIX = '.staging-';
+const NAME = /^\.staging-(\d+)-[0-9a-f]{8}$/;
+/** Inside every staging folder: `{"tool":"bookpipe","pid":1234}`. */
+export const MARKER = '.bookpipe-staging';
+
+/** The output folder cannot be used: it names a file, or we may not write there. Exit code 2. */
+export class OutputFolderError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputFolderError';
+  }
+}
+
+/**
+ * Checks, before any work, that `outDir` is (or can be made as) a folder we can write in. Throws an
+ * OutputFolderError that names the folder and what is wrong.
+ */
+export async function checkOutputFolder(outDir: string): Promise<void> {
+  const out = resolve(outDir);
+  let at = out;
+  for (;;) {
+    let info;
+    try {
+      info = await stat(at);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(at) !== at) {
+        at = dirname(at);
+        continue;
+      }
+      throw new OutputFolderError(`The output folder ${outDir} cannot be used (${describe(err)}).`);
+    }
+    if (!info.isDirectory()) {
+      throw new OutputFolderError(at === out
+        ? `The output folder ${outDir} is a file, not a folder. Give --out a folder (it is made if missing).`
+        : `The output folder ${outDir} cannot be made: ${at} is a file, not a folder.`);
+    }
+    try {
+      await access(at, constants.W_OK | constants.X_OK);
+    } catch {
+      throw new OutputFolderError(at === out
+        ? `The output folder ${outDir} is not writable. Make it writable (chmod u+w ${outDir}) or give another folder with --out.`
+        : `The output folder ${outDir} cannot be made: ${at} is not writable. Give another folder with --out.`);
+    }
+    return;
+  }
+}
+
+function describe(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return (err as Error).message;
+}
 
 export class Staging {
   readonly outDir: string;
@@ -18,10 +77,19 @@ export class Staging {
 
   static async create(outDir: string): Promise<Staging> {
     const out = resolve(outDir);
-    await mkdir(out, { recursive: true });
-    await removeStale(out);
     const dir = join(out, `${PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
-    await mkdir(dir);
+    try {
+      await mkdir(out, { recursive: true });
+      await removeStale(out);
+      await mkdir(dir);
+      tempFolders.add(dir);
+      await writeFile(join(dir, MARKER), `${JSON.stringify({ tool: 'bookpipe', pid: process.pid })}\n`);
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      tempFolders.delete(dir);
+      await checkOutputFolder(outDir); // names the folder's fault, if that is what it was
+      throw new OutputFolderError(`Cannot write in the output folder ${outDir} (${describe(err)}).`);
+    }
     return new Staging(out, dir);
   }
 
@@ -50,6 +118,7 @@ export class Staging {
   /** Always called (finally): removes the staging folder and everything left in it. */
   async dispose(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
+    tempFolders.delete(this.dir);
   }
 
   get committed(): boolean {
@@ -57,17 +126,31 @@ export class Staging {
   }
 }
 
-/** Staging folders of builds that died without cleaning up (process gone). */
+/** Staging folders of builds that died without cleaning up (their pid is gone); only ones we marked. */
 async function removeStale(out: string): Promise<void> {
   for (const entry of await readdir(out)) {
-    if (!entry.startsWith(PREFIX)) continue;
-    const pid = Number(entry.slice(PREFIX.length).split('-')[0]);
-    if (pid && pid !== process.pid && alive(pid)) continue;
-    await rm(join(out, entry), { recursive: true, force: true });
+    const m = NAME.exec(entry);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    const path = join(out, entry);
+    if (!(await ourStaging(path, pid))) continue;
+    await rm(path, { recursive: true, force: true });
   }
 }
 
-function alive(pid: number): boolean {
+/** A real folder (not a link) holding our marker with the pid its name carries. */
+async function ourStaging(path: string, pid: number): Promise<boolean> {
+  try {
+    if (!(await lstat(path)).isDirectory()) return false;
+    const marker = JSON.parse(await readFile(join(path, MARKER), 'utf8')) as { tool?: string; pid?: number };
+    return marker.tool === 'bookpipe' && marker.pid === pid;
+  } catch {
+    return false;
+  }
+}
+
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,10 +1,12 @@
 // argv → options → build(); prints progress on stderr, the list of outputs on stdout; exit codes:
-// 0 built and validated, 1 content or validation errors, 2 wrong usage, 3 environment (missing tool), 130 Ctrl-C.
+// 0 built and validated, 1 content or validation errors, 2 wrong usage or unusable --out, 3 environment (missing
+// tool), 128 + the signal's number when stopped by SIGINT (130), SIGTERM (143) or SIGHUP (129).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FORMATS, type Format } from '../formats.ts';
 import { formatDiagnostic, UsageError, type Diagnostic } from '../diagnostics.ts';
 import { createReporter } from './reporter.ts';
+import { onStopSignal } from './stop-signal.ts';
 
 const HELP = `Usage: npm run build -- [manuscript-dir] [options]
 
@@ -27,7 +29,8 @@ Options:
   -V, --version        show the version
 
 Exit codes: 0 built and validated; 1 errors in the manuscript or an output failed validation;
-2 wrong usage; 3 a required tool is missing (the message says how to install it); 130 interrupted.
+2 wrong usage, or --out names a file or a folder that cannot be written; 3 a required tool is missing
+(the message says how to install it); 130 interrupted (Ctrl-C, SIGINT), 143 stopped (SIGTERM), 129 SIGHUP.
 Environment: SOURCE_DATE_EPOCH fixes every timestamp; PUPPETEER_EXECUTABLE_PATH picks the browser; NO_COLOR.`;
 
 export interface ParsedArgs {
@@ -70,6 +73,12 @@ export function parseBuildArgs(argv: string[]): ParsedArgs {
   if (unknown.length || formats.length === 0) {
     throw new UsageError(`Unknown format "${unknown.join(',') || values.format}". Use one or more of: ${FORMATS.join(', ')}.`);
   }
+  if (values.out !== undefined && values.out.trim() === '') {
+    throw new UsageError('--out needs a folder name (it was empty). Leave --out out to build into build/.');
+  }
+  if (positionals[0] !== undefined && positionals[0].trim() === '') {
+    throw new UsageError('The manuscript folder name is empty. Give a folder, or none for manuscript/.');
+  }
   return {
     manuscript: positionals[0] ?? 'manuscript',
     outDir: values.out ?? 'build',
@@ -100,17 +109,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    process.stderr.write('\ninterrupted: stopping and cleaning up (press Ctrl-C again to quit at once)\n');
-    controller.abort(new Error('interrupted'));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const { checkOutputFolder } = await import('../staging.ts');
+  try {
+    await checkOutputFolder(args.outDir);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    return (err as { exitCode?: number }).exitCode ?? 2;
+  }
 
+  const controller = new AbortController();
+  const stopping = onStopSignal(controller);
   const reporter = createReporter({ quiet: args.quiet, stream: process.stderr });
   const t0 = performance.now();
   try {
@@ -126,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     reporter.finish();
     if (controller.signal.aborted) {
       process.stderr.write('interrupted: nothing was changed in the output folder\n');
-      return 130;
+      return stopping.exitCode();
     }
     const e = err as Error & { exitCode?: number; diagnostics?: Diagnostic[] };
     const diagnostics = e.diagnostics ?? [];
@@ -140,7 +148,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     return e.exitCode ?? 1;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopping.dispose();
   }
 }

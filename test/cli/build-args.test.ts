@@ -19,3 +19,9 @@ test('wrong usage is a UsageError (exit 2) that says what is allowed', () => {
   assert.throws(() => parseBuildArgs(['--colour']), UsageError);
   assert.throws(() => parseBuildArgs(['a', 'b']), UsageError);
 });
+
+test('an empty --out or manuscript folder is wrong usage, not the current folder', () => {
+  assert.throws(() => parseBuildArgs(['--out', '']), (e: unknown) => e instanceof UsageError && /--out needs a folder name/.test(e.message));
+  assert.throws(() => parseBuildArgs(['-o', ' ']), UsageError);
+  assert.throws(() => parseBuildArgs(['']), UsageError);
+});
