@@ -118,7 +118,8 @@ export function chapterStructure(
   if (!h1 && (metaTitle || facts.display)) {
     // A title from the front matter, or a display page (dedication, epigraph) with none: the heading is
     // made here, so every output has one (print hides it on display pages; the EPUB keeps it for navigation).
-    h1 = { type: 'heading', depth: 1, children: [{ type: 'text', value: metaTitle ?? facts.label }], position: tree.children[0]?.position };
+    const at = tree.children[0]?.position?.start;
+    h1 = { type: 'heading', depth: 1, children: [{ type: 'text', value: metaTitle ?? facts.label }], position: at ? { start: at, end: at } : undefined };
     tree.children.unshift(h1 as RootContent);
   }
   let title = '';

@@ -36,6 +36,10 @@ export function dialectProse(tree: Root, language: string): Root {
       }
       return child;
     });
+    // Source order: inline notes' definitions are appended at the end of the tree, but the English
+    // parser measures the gaps between siblings from their positions and needs them in order.
+    const at = (n: Nodes) => n.position?.start.offset ?? -1;
+    if (children.every((c) => at(c) >= 0)) children.sort((a, b) => at(a) - at(b));
     (parent as { children: Nodes[] }).children = children;
   };
   walk(tree);
