@@ -10,6 +10,9 @@ import type { CitationEngine } from './citations/citation-engine.ts';
 import { htmlToHast } from './citations/html-to-hast.ts';
 import { resolveImages } from './images.ts';
 import { resolveLinks } from './links.ts';
+import type { ParsedChapter } from './parse-chapter.ts';
+import { placeOf } from './syntax/front-matter/index.ts';
+import { diagnostic } from '../diagnostics.ts';
 import { placeBibliography } from './bibliography-placement.ts';
 import { parseChapter } from './parse-chapter.ts';
 import { HastBuilder } from './to-hast.ts';
@@ -68,7 +71,9 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   for (const chapter of parsed) await resolveImages(root, chapter.file, chapter.images, images, diagnostics);
 
   const keys = bibliography ? citedKeys(parsed, knownKeys) : [];
-  const engine: CitationEngine | undefined = startEngine(root, config, citations, keys, input.places, diagnostics);
+  const nocite = chapterNocite(parsed, knownKeys, diagnostics);
+  const engineConfig = nocite.length ? { ...config, nocite: [...(config.nocite ?? []), ...nocite] } : config;
+  const engine: CitationEngine | undefined = startEngine(root, engineConfig, citations, keys, input.places, diagnostics);
   const plan = citeAndNumber(parsed, { engine, bibliographyFile: bibliography?.names.join(', '), knownKeys, diagnostics });
 
   const builder = new HastBuilder(plan, engine);
@@ -91,4 +96,26 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   const entries: BibliographyEntry[] = (engine?.bibliography() ?? []).map(([key, html]) => ({ key, content: htmlToHast(html) }));
   const bibliographyIn = placeBibliography(chapters, entries, diagnostics);
   return { chapters, bibliography: entries, bibliographyIn, images: [...images.values()], anchors, diagnostics };
+}
+
+/**
+ * pandoc's `nocite` in a chapter's front matter: `nocite: "@a, @b"`, `[@a, @b]` or `"@*"` — works listed
+ * in the bibliography without being cited. Unknown keys are warnings at the chapter's `nocite:` line.
+ */
+function chapterNocite(chapters: ParsedChapter[], knownKeys: ReadonlySet<string>, diagnostics: Diagnostic[]): string[] {
+  const out: string[] = [];
+  for (const chapter of chapters) {
+    const value = chapter.meta.nocite;
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.map(String).join(' ') : String(value);
+    for (const m of text.matchAll(/@(\*|\{[^}]+\}|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu)) {
+      const key = m[1]!.replace(/^\{|\}$/g, '').replace(/[.:]+$/, '');
+      if (key === '*' || knownKeys.has(key)) out.push(key);
+      else {
+        diagnostics.push(diagnostic(chapter.file, placeOf(chapter.meta, 'nocite'), 'warning', 'citation-unknown',
+          `The nocite key "${key}" is not in the bibliography.`, `Add an entry with id: ${key}, or remove it from nocite.`));
+      }
+    }
+  }
+  return out;
 }

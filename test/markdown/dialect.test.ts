@@ -132,3 +132,9 @@ test('::: {#refs} places the bibliography where the author put it', async () => 
   assert.equal(r.bibliographyIn, 'ch-02-refs');
   assert.match(toHtml(r.chapters[1].content), /<div id="refs" class="references"><p class="bib-entry" id="bib-orwell1949">Orwell, George\. <i>Nineteen Eighty-Four<\/i>/);
 });
+
+test('nocite in a chapter\'s front matter lists works without citing them; unknown keys are warnings there', async () => {
+  const r = await run('---\nnocite: "@bennett1999, @nobody2000"\n---\n\n# T\n\nAs Orwell wrote [@orwell1949].\n');
+  assert.deepEqual(diag(r), ['chapters/01-test.md:2:1 warning citation-unknown']);
+  assert.deepEqual(r.bibliography.map((b) => b.key).sort(), ['bennett1999', 'orwell1949']);
+});
