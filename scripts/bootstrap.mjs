@@ -6,9 +6,10 @@
 //   node scripts/bootstrap.mjs <build|test|proof|preview|bench|typecheck> [args...]
 //
 // Set BOOKPIPE_NO_INSTALL=1 to check without installing anything.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,8 +110,25 @@ if (!command || !(command in TARGETS)) {
 ensureNpmPackages();
 ensureDebianPackages(NEEDS[command]);
 const node = join(root, 'node_modules', '.bin', 'node');
-// Ctrl-C reaches the child too (same process group); let it clean up and report, and wait for it.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
-const child = spawnSync(node, [...TARGETS[command], ...args], { stdio: 'inherit', cwd: root });
-if (child.error) fail(`could not start ${node}: ${child.error.message}`);
-process.exit(child.status ?? (child.signal === 'SIGINT' ? 130 : 1));
+// The real command runs asynchronously so that this process stays responsive: SIGINT, SIGTERM and SIGHUP
+// (from npm, `timeout`, a service manager, a closed terminal) are passed on to it, and we exit when it does,
+// with its code, or 128 + the signal's number if a signal ended it (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
+// A terminal's Ctrl-C reaches the command directly too; it treats the second copy as the same press.
+const child = spawn(node, [...TARGETS[command], ...args], { stdio: 'inherit', cwd: root });
+child.on('error', (err) => fail(`could not start ${node}: ${err.message}`));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
+// Under npm the parent is `sh -c`, which dies of SIGTERM without passing it on: when our parent goes, the
+// command is stopped as if by SIGTERM, instead of finishing later and replacing the outputs unasked.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  }, 200).unref();
+}
+child.on('exit', (code, signal) => {
+  process.exit(code ?? 128 + (osConstants.signals[signal] ?? 1));
+});
