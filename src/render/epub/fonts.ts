@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { Book } from '../../book/model.ts';
-import { fontFaceCss, fontPlan, type FontPlan } from '../fonts/font-plan.ts';
+import { fontFaceCss, fontPlan, roleCss, type FontPlan } from '../fonts/font-plan.ts';
 
 export const FONT_CREDIT =
   'Set in Literata, designed by TypeTogether for Google, used under the SIL Open Font License 1.1 (see fonts/OFL.txt).';
@@ -35,6 +35,7 @@ export async function epubFonts(book: Book): Promise<EpubFonts> {
   const section = `/* bp-fonts: written by src/render/epub/fonts.ts from the book's font plan */
 ${fontFaceCss(plan, (f) => `fonts/${f.fileName}`).replace(/ font-display: [^;]+;/g, '')}
 body { font-family: ${plan.fontFamily}, serif; }
+${roleCss(plan)}
 /* /bp-fonts */`;
   const stylesheet = (css: string) => {
     if (!SECTION.test(css)) throw new Error('styles/epub/epub.css has no /* bp-fonts: … */ … /* /bp-fonts */ section');

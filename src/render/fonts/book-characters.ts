@@ -147,3 +147,55 @@ export function bookCharacters(book: Book, extra = FURNITURE): BookCharacters {
   add(extra, () => undefined);
   return found;
 }
+
+/** Elements whose text is set in a face of its own: code in the monospace face, MathML in the math face. */
+export const ROLE_TAGS = {
+  mono: new Set(['code', 'pre', 'kbd', 'samp', 'tt']),
+  math: new Set(['math']),
+} as const;
+export type Role = keyof typeof ROLE_TAGS;
+
+/** The characters of a book set inside elements of one role (every face: code is bolded by highlighting). */
+export function roleCharacters(book: Book, role: Role): BookCharacters {
+  const found: BookCharacters = new Map();
+  const tags = ROLE_TAGS[role];
+  const walk = (file: string, nodes: Array<Root | RootContent | ElementContent>, inside: boolean) => {
+    for (const node of nodes) {
+      if (node.type === 'text' && inside) {
+        for (const char of node.value) {
+          const cp = char.codePointAt(0)!;
+          if (isInvisible(cp) || cp === 0x20 || found.has(cp)) continue;
+          const start = node.position?.start;
+          found.set(cp, { place: start ? { file, line: start.line, column: start.column } : undefined, styles: new Set(ALL_STYLES) });
+        }
+      } else if (node.type === 'element') walk(file, node.children, inside || tags.has(node.tagName));
+      else if (node.type === 'root') walk(file, node.children, inside);
+    }
+  };
+  for (const chapter of book.chapters) {
+    walk(chapter.file, [chapter.content], false);
+    for (const note of chapter.notes) walk(chapter.file, note.content, false);
+  }
+  if (role === 'math' && found.size > 0) {
+    // The browser draws characters the markup does not hold: a single-letter <mi> in its mathematical
+    // italic (MathML's math-auto: r → U+1D45F), and the radical sign of <msqrt>/<mroot>.
+    for (const cp of [...found.keys()]) {
+      const italic = mathItalic(cp);
+      if (italic !== undefined && !found.has(italic)) found.set(italic, { place: found.get(cp)!.place, styles: new Set(ALL_STYLES) });
+    }
+    if (!found.has(0x221a)) found.set(0x221a, { place: undefined, styles: new Set(ALL_STYLES) });
+  }
+  return found;
+}
+
+/** MathML Core's `math-auto` italic for a Latin or Greek letter (undefined for anything else). */
+function mathItalic(cp: number): number | undefined {
+  if (cp === 0x68) return 0x210e; // h: Planck constant, outside the alphanumeric block
+  if (cp >= 0x61 && cp <= 0x7a) return 0x1d44e + cp - 0x61;
+  if (cp >= 0x41 && cp <= 0x5a) return 0x1d434 + cp - 0x41;
+  if (cp >= 0x3b1 && cp <= 0x3c9) return 0x1d6fc + cp - 0x3b1;
+  if (cp >= 0x391 && cp <= 0x3a9 && cp !== 0x3a2) return 0x1d6e2 + cp - 0x391;
+  if (cp === 0x131) return 0x1d6a4; // dotless i
+  if (cp === 0x237) return 0x1d6a5; // dotless j
+  return undefined;
+}

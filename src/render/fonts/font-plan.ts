@@ -4,7 +4,7 @@
 // (EPUB) or inlined (cover); a character no face has is a `glyph-missing` warning where it first occurs.
 import type { Book } from '../../book/model.ts';
 import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
-import { ALL_STYLES, bookCharacters, type BookCharacters, type CharPlace, type StyleKey } from './book-characters.ts';
+import { ALL_STYLES, bookCharacters, roleCharacters, type BookCharacters, type CharPlace, type Role, type StyleKey } from './book-characters.ts';
 import { charName } from './char-name.ts';
 import { faceFile, fontPackage, type FontPackage, type FontStyle, type Subset } from './font-package.ts';
 import { inRanges, woffCmap } from './woff-cmap.ts';
@@ -61,6 +61,11 @@ export interface FontPlan {
   missing: Array<{ cp: number; place?: CharPlace }>;
   /** One `glyph-missing` warning per missing character. */
   diagnostics: Diagnostic[];
+  /**
+   * `font-family` for code and for MathML, when the book has any: their own face first (Noto Sans Mono,
+   * Noto Sans Math), then the book's chain — never the machine's monospace or math font.
+   */
+  roles: Partial<Record<Role, string>>;
 }
 
 interface Choice {
@@ -152,7 +157,32 @@ export async function planFonts(chars: BookCharacters, options: { bookFace: stri
       `${charName(cp)} "${String.fromCodePoint(cp)}" is in no font of the book (${chain.map((p) => p.family).join(', ')}): it would print as an empty box or in a system font`,
       'Replace the character, or set print.font in book.yaml to an installed @fontsource font that has it.'),
   );
-  return { packages, fontFamily: families, faces, drawnBy, missing, diagnostics };
+  return { packages, fontFamily: families, faces, drawnBy, missing, diagnostics, roles: {} };
+}
+
+/** The face each role starts its chain with. */
+const ROLE_FACE: Record<Role, string> = { mono: 'noto-sans-mono', math: 'noto-sans-math' };
+
+/** The book's plan, with the faces code and math need added (each file once). */
+async function withRoles(book: Book, main: FontPlan): Promise<FontPlan> {
+  const plan = { ...main, faces: [...main.faces], packages: [...main.packages], drawnBy: new Map(main.drawnBy), roles: { ...main.roles } };
+  for (const role of Object.keys(ROLE_FACE) as Role[]) {
+    const chars = roleCharacters(book, role);
+    if (chars.size === 0) continue;
+    const sub = await planFonts(chars, { bookFace: ROLE_FACE[role], language: book.config.language });
+    plan.roles[role] = sub.fontFamily;
+    for (const pkg of sub.packages) if (!plan.packages.some((p) => p.id === pkg.id)) plan.packages.push(pkg);
+    for (const face of sub.faces) {
+      const same = plan.faces.find((f) => f.fileName === face.fileName);
+      if (!same) plan.faces.push(face);
+      else if (same.unicodeRange !== face.unicodeRange) same.unicodeRange = [...new Set([...same.unicodeRange.split(','), ...face.unicodeRange.split(',')])].join(',');
+    }
+    // Characters the role's chain cannot draw were already reported by the book's plan when the book's chain
+    // has them; only the ones neither has are new.
+    for (const m of sub.missing) if (!plan.missing.some((x) => x.cp === m.cp)) plan.missing.push(m);
+    for (const d of sub.diagnostics) if (!plan.diagnostics.some((x) => x.message === d.message)) plan.diagnostics.push(d);
+  }
+  return plan;
 }
 
 const plans = new WeakMap<Book, Promise<FontPlan>>();
@@ -161,7 +191,7 @@ const plans = new WeakMap<Book, Promise<FontPlan>>();
 export function fontPlan(book: Book): Promise<FontPlan> {
   let plan = plans.get(book);
   if (!plan) {
-    plan = planFonts(bookCharacters(book), { bookFace: book.config.print.font, language: book.config.language });
+    plan = planFonts(bookCharacters(book), { bookFace: book.config.print.font, language: book.config.language }).then((main) => withRoles(book, main));
     plans.set(book, plan);
   }
   return plan;
@@ -181,4 +211,12 @@ export function fontFaceCss(plan: FontPlan, url: (face: PlannedFace) => string, 
     .map((f) => `@font-face { font-family: '${f.family}'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: ${display}; ` +
       `src: url(${url(f)}) format('woff2'); unicode-range: ${f.unicodeRange}; }`)
     .join('\n');
+}
+
+/** CSS giving code and MathML their own faces (from the plan's roles), for print and the EPUB alike. */
+export function roleCss(plan: FontPlan): string {
+  const rules: string[] = [];
+  if (plan.roles.mono) rules.push(`code, pre, kbd, samp, tt { font-family: ${plan.roles.mono}, monospace; }`);
+  if (plan.roles.math) rules.push(`math { font-family: ${plan.roles.math}, math; }`);
+  return rules.join('\n');
 }

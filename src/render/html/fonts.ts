@@ -3,7 +3,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../../book/model.ts';
-import { fontFaceCss, fontPlan, type FontPlan } from '../fonts/font-plan.ts';
+import { fontFaceCss, fontPlan, roleCss, type FontPlan } from '../fonts/font-plan.ts';
 
 export interface BookFont {
   /** CSS family name of the book face, e.g. `Literata`. */
@@ -22,6 +22,6 @@ export async function installFont(book: Book, outDir: string): Promise<BookFont>
   // Never empty: `var(--body-font), var(--fallback-fonts), serif` must stay a valid list.
   const chain = (fallbacks.length ? fallbacks : [book_!]).map((p) => `'${p.family}'`).join(', ');
   // No emboldened glyphs: Chromium prints them as anonymous Type 3 fonts; a face without bold prints upright.
-  const css = `${fontFaceCss(plan, (f) => `fonts/${f.fileName}`)}\n:root { --fallback-fonts: ${chain}; font-synthesis-weight: none; }`;
+  const css = `${fontFaceCss(plan, (f) => `fonts/${f.fileName}`)}\n:root { --fallback-fonts: ${chain}; font-synthesis-weight: none; }\n${roleCss(plan)}`;
   return { family: book_!.family, css, files: plan.faces.map((f) => `fonts/${f.fileName}`), plan };
 }
