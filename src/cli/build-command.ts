@@ -31,7 +31,8 @@ Options:
 Exit codes: 0 built and validated; 1 errors in the manuscript or an output failed validation;
 2 wrong usage, or --out names a file or a folder that cannot be written; 3 a required tool is missing
 (the message says how to install it); 130 interrupted (Ctrl-C, SIGINT), 143 stopped (SIGTERM), 129 SIGHUP.
-Environment: SOURCE_DATE_EPOCH fixes every timestamp; PUPPETEER_EXECUTABLE_PATH picks the browser; NO_COLOR.`;
+Environment: SOURCE_DATE_EPOCH fixes every timestamp; PUPPETEER_EXECUTABLE_PATH picks the browser; NO_COLOR;
+BOOKPIPE_DEBUG=1 prints where an unexpected fault happened (a stack trace).`;
 
 export interface ParsedArgs {
   manuscript: string;
@@ -144,7 +145,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${errors} error(s); nothing was written to ${args.outDir}/\n`);
     } else {
       process.stderr.write(`error: ${e.message}\n`);
-      if (!e.exitCode) process.stderr.write(`${e.stack}\n`);
+      // A fault of ours, not of the manuscript: where it happened is for a bug report, not for the author.
+      if (!e.exitCode) {
+        process.stderr.write(process.env.BOOKPIPE_DEBUG
+          ? `${e.stack}\n`
+          : 'This looks like a fault in bookpipe. Run again with BOOKPIPE_DEBUG=1 to see where it happened, and report it.\n');
+      }
     }
     return e.exitCode ?? 1;
   } finally {

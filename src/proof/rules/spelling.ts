@@ -5,6 +5,8 @@ import { report } from './report.ts';
 import { text } from './text.ts';
 import type { TreeIndex } from './tree-index.ts';
 
+/** A longer "word" (a pasted hash, a run of letters) is quoted by its start and its length. */
+const MAX_SHOWN = 40;
 
 function quoteList(words: string[]): string {
   const quoted = words.map((word) => `"${word}"`);
@@ -34,12 +36,13 @@ export function spelling(tree: TreeIndex, file: VFile, context: RuleContext): vo
     const start = node.position?.start.offset;
     const place = start === undefined ? node.position?.start : context.locate(start + at);
     const suggestion = speller.suggest(part);
+    const shown = part.length > MAX_SHOWN ? `"${[...part].slice(0, MAX_SHOWN).join('')}…" (${part.length} characters)` : `"${part}"`;
     const reason =
       suggestion.from === 'word-list'
-        ? `"${part}" is not in the dictionary or the word list; did you mean ${quoteList(suggestion.words)}?`
+        ? `${shown} is not in the dictionary or the word list; did you mean ${quoteList(suggestion.words)}?`
         : suggestion.from === 'dictionary'
-          ? `"${part}" is not in the ${speller.dictionary} dictionary; did you mean ${quoteList(suggestion.words)}?`
-          : `"${part}" is not in the ${speller.dictionary} dictionary or the word list`;
+          ? `${shown} is not in the ${speller.dictionary} dictionary; did you mean ${quoteList(suggestion.words)}?`
+          : `${shown} is not in the ${speller.dictionary} dictionary or the word list`;
     report(file, place, 'spelling', reason);
   }
 }
