@@ -2,6 +2,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Image as MdImage } from 'mdast';
+import { fileKind } from '../book/manuscript-file.ts';
 import type { Image } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { imageSize } from './image-header.ts';
@@ -37,6 +38,7 @@ export async function resolveImages(
     const found = await locate(root, realRoot, file, decode(node.url));
     if (found.kind !== 'ok') {
       if (found.kind === 'outside') report('image-outside-manuscript', `The image ${node.url} is outside the manuscript folder.`, 'Copy the image into the manuscript (e.g. images/) and refer to it from there.');
+      else if (found.kind === 'not-a-file') report('image-not-a-file', `The image ${node.url} is not a regular file (it is ${found.what}).`, 'Refer to a PNG, JPEG, GIF, SVG or WebP file.');
       else report('image-missing', `The image ${node.url} does not exist (looked next to ${file} and in the manuscript folder).`, 'Check the file name and folder, or add the image.');
       node.url = '';
       continue;
@@ -71,7 +73,7 @@ function decode(url: string): string {
   }
 }
 
-type Located = { kind: 'ok'; absolute: string } | { kind: 'outside' } | { kind: 'missing' };
+type Located = { kind: 'ok'; absolute: string } | { kind: 'outside' } | { kind: 'not-a-file'; what: string } | { kind: 'missing' };
 
 async function locate(root: string, realRoot: string, file: string, url: string): Promise<Located> {
   const candidates = url.startsWith('/')
@@ -89,7 +91,10 @@ async function locate(root: string, realRoot: string, file: string, url: string)
         outside = true;
         continue;
       }
-      if ((await stat(real)).isFile()) return { kind: 'ok', absolute: candidate };
+      const info = await stat(real);
+      // Never read a FIFO or a device (a read would wait for ever): only regular files are images.
+      if (info.isFile()) return { kind: 'ok', absolute: candidate };
+      return { kind: 'not-a-file', what: fileKind(info) };
     } catch {
       // not there; try the next place
     }

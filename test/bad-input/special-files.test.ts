@@ -118,7 +118,7 @@ const cases: Record<string, Case> = {
       execFileSync('mkfifo', [join(m, 'images', 'map.png')]);
       await writeFile(join(m, 'chapters', 'one.md'), `${CHAPTER}\n![A map](../images/map.png)\n`);
     },
-    stderr: 'chapters/one.md:5:1: error: The image ../images/map.png does not exist (looked next to chapters/one.md and in the manuscript folder). [image-missing]',
+    stderr: 'chapters/one.md:5:1: error: The image ../images/map.png is not a regular file (it is a named pipe). [image-not-a-file]',
   },
   'image-link-outside': {
     make: async (m, outside) => {
