@@ -43,7 +43,8 @@ export async function readPages(file: string): Promise<PageText[]> {
     const words: Word[] = [];
     for (const w of m[3]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
       const [x0, y0, x1, y1] = [Number(w[1]), Number(w[2]), Number(w[3]), Number(w[4])];
-      words.push({ text: decode(w[5]!).replace(/\u00AD/g, ''), x0, y0, x1, y1, size: (y1 - y0) / 1.485 });
+      // No soft-hyphen clean-up here: the text layer must already be what readers search and copy.
+      words.push({ text: decode(w[5]!), x0, y0, x1, y1, size: (y1 - y0) / 1.485 });
     }
     pages.push({ number: pages.length + 1, width: Number(m[1]), height: Number(m[2]), words });
   }

@@ -22,7 +22,21 @@ export function hyphenatorFor(language: string): Hyphenator | undefined {
   return undefined;
 }
 
-const SKIP = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup']);
+const SKIP = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup', 'sub', 'math', 'figcaption', 'caption']);
+/**
+ * Never hyphenated: verse (a line is the poet's, and `hyphens: none` does not stop Chromium writing the soft
+ * hyphens into the PDF's text), small capitals (Chromium synthesises them letter by letter), and text in
+ * another language than the book's (`lang`), which these patterns would break in the wrong places.
+ */
+const SKIP_CLASSES = ['line-block', 'poem', 'verse', 'smallcaps', 'signature', 'dateline'];
+
+function skipped(el: { tagName: string; properties?: Record<string, unknown> }): boolean {
+  if (SKIP.has(el.tagName)) return true;
+  const props = el.properties ?? {};
+  if (props.lang !== undefined) return true;
+  const cls = props.className;
+  return Array.isArray(cls) && cls.some((c) => SKIP_CLASSES.includes(String(c)));
+}
 // Tokens are found first (one linear pass), then each is tested for a scheme or `www.` by literal matches:
 // a single pattern such as `\S*(?:scheme://|www\.)\S*` backtracks catastrophically on a long token.
 const TOKEN = /\S+/g;
@@ -59,6 +73,6 @@ export function hyphenateTree(tree: Root | ElementContent, hyphenate: Hyphenator
     return;
   }
   if (tree.type !== 'root' && tree.type !== 'element') return;
-  if (tree.type === 'element' && SKIP.has(tree.tagName)) return;
+  if (tree.type === 'element' && skipped(tree)) return;
   for (const child of tree.children) hyphenateTree(child as ElementContent, hyphenate);
 }

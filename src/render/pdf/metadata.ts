@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { pageGeometry } from '../html/page-geometry.ts';
+import { hardenSoftHyphens } from './text-layer.ts';
 
 export const PRODUCER = 'bookpipe (Chromium, Paged.js 0.4.3, pdf-lib; laid out by parts)';
 
@@ -23,6 +24,7 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book): Pr
   doc.setProducer(PRODUCER);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  hardenSoftHyphens(doc);
 
   // With bleed, the printer needs to know where the page will be cut: TrimBox inside, BleedBox the whole sheet.
   const bleed = pageGeometry(c.print, doc.getPageCount()).bleed * 72;
