@@ -33,10 +33,11 @@ before(async () => {
 });
 after(() => rm(work, { recursive: true, force: true }));
 
+/** A chapter's XHTML with character references decoded (the serialiser writes `&#x2013;` for –). */
 const chapter = (id: string) => {
   const doc = xhtml[`${id}.xhtml`];
   assert.ok(doc, `no ${id}.xhtml in the EPUB (has: ${Object.keys(xhtml).join(', ')})`);
-  return doc;
+  return doc.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 };
 const light = () => chapter('ch-01-the-light');
 const log = () => chapter('ch-02-the-log');
@@ -47,7 +48,7 @@ test('EPUBCheck and Ace report nothing; the only diagnostics are the warnings we
   assert.deepEqual(validation.filter((d) => /epubcheck|ace|pdf/i.test(d.rule ?? '') || d.severity === 'error'), []);
   const ours = report.diagnostics.filter((d) => !/^(spelling|proof)/.test(d.rule ?? ''));
   assert.deepEqual(ours.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`).sort(), [
-    'chapters/02-the-log.md:33:1 raw-format-dropped',
+    'chapters/02-the-log.md:26:1 raw-format-dropped',
   ]);
 });
 
@@ -102,7 +103,7 @@ test('citations from the bibliography, the call after the punctuation', () => {
 });
 
 test('figures with captions; image attributes; the id names the figure', () => {
-  assert.match(light(), /<figure class="figure" id="fig-harbour">\s*<img[^>]*alt="The harbour at dusk, with the light lit"[^>]*\/>\s*<figcaption>The harbour at dusk, with the light lit<\/figcaption>\s*<\/figure>/);
+  assert.match(light(), /<figure (id="fig-harbour" class="figure"|class="figure" id="fig-harbour")>\s*<img[^>]*alt="The harbour at dusk, with the light lit"[^>]*\/>\s*<figcaption>The harbour at dusk, with the light lit<\/figcaption>\s*<\/figure>/);
   assert.match(light(), /<img[^>]*height="40"/);
   assert.match(pdf(), /The harbour at dusk, with the light lit/);
 });

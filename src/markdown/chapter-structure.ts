@@ -135,6 +135,12 @@ export function chapterStructure(
     const id = attrs?.id ?? unique(`${chapterId}-title`, ids);
     ids.set(id, h1.position?.start ? { line: h1.position.start.line, column: h1.position.start.column } : undefined);
     setId(h1, id);
+    // `{epub:type=dedication}` names the kind of the whole file: the renderers put it (with its ARIA role)
+    // on the chapter's section, not on the heading.
+    const props = { ...(h1.data?.hProperties ?? {}) } as Record<string, unknown>;
+    delete props['epub:type'];
+    delete props['data-type'];
+    h1.data = { ...h1.data, hProperties: props as NonNullable<Heading['data']>['hProperties'] };
     aliases.set(pandocId(title), id);
   } else {
     diagnostics.push(diagnostic(file, tree.children[0]?.position?.start ?? { line: 1, column: 1 }, 'error', 'chapter-no-title',

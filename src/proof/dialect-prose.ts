@@ -31,6 +31,7 @@ export function dialectProse(tree: Root, language: string): Root {
         return { type: 'inlineCode', value: toString(child), position: child.position } as Nodes;
       }
       walk(child);
+      if (child.type === 'line') dropIndent(child);
       if (AS_PARAGRAPH.has(child.type) || (child.type === 'paragraph' && (child.data as { hName?: string } | undefined)?.hName === 'figcaption')) {
         return { ...child, type: 'paragraph' } as Nodes;
       }
@@ -44,4 +45,18 @@ export function dialectProse(tree: Root, language: string): Root {
   };
   walk(tree);
   return tree;
+}
+
+/** A verse line's leading spaces (kept as no-break spaces) are layout, not prose: the first word starts the line. */
+function dropIndent(line: Nodes): void {
+  const first = 'children' in line ? (line.children as Nodes[])[0] : undefined;
+  if (first?.type !== 'text') return;
+  const indent = /^[\s\u00a0]+/.exec(first.value)?.[0].length ?? 0;
+  if (indent === 0) return;
+  first.value = first.value.slice(indent);
+  const start = first.position?.start;
+  if (start) {
+    // In the source the indent is ordinary spaces after "| ", one character each.
+    first.position = { ...first.position!, start: { line: start.line, column: start.column + indent, offset: start.offset === undefined ? undefined : start.offset + indent } };
+  }
 }

@@ -7,9 +7,10 @@ import type { Nodes, Paragraph, Root, Text } from 'mdast';
 import type { Locate } from './locator.ts';
 
 /** mdast types that are not prose at all. */
-export const IGNORE_TYPES = ['code', 'html', 'yaml', 'toml', 'definition', 'math', 'inlineMath'];
+export const IGNORE_TYPES = ['code', 'html', 'yaml', 'toml', 'definition', 'math', 'rawBlock', 'pageBreak'];
 /** mdast types kept as one opaque token (mdast-util-to-nlcst `source`). */
-export const SOURCE_TYPES = ['inlineCode', 'footnoteReference', 'citation', 'url'];
+// Inline math is a word of the sentence ("with range $r$, is"): an opaque token, so no gap is left.
+export const SOURCE_TYPES = ['inlineCode', 'inlineMath', 'rawInline', 'footnoteReference', 'citation', 'url'];
 
 const NOT_PROSE = new RegExp(
   [

@@ -84,8 +84,9 @@ export async function createSpeller(wordList: Iterable<string>): Promise<Speller
     return base !== word && base !== '' && (inList(base) || spell.correct(base));
   };
 
+  // An initial ("M." in "M. K.") is a name, not a misspelling.
   const skip = (word: string) =>
-    word.length < 2 || /\d/.test(word) || /^[A-Z]{2,}(?:'?s)?$/.test(normalise(word)) || !/\p{L}/u.test(word);
+    word.length < 2 || /^\p{Lu}\.$/u.test(word) || /\d/.test(word) || /^[A-Z]{2,}(?:'?s)?$/.test(normalise(word)) || !/\p{L}/u.test(word);
 
   const known = (raw: string): boolean => {
     let result = cache.get(raw);
