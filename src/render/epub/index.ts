@@ -83,7 +83,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   const font = await epubFonts(book);
   const direction = textDirection(book.config.language);
   const hasNotes = book.config.notes === 'book' && book.chapters.some((c) => c.notes.length > 0);
-  const hasBibliography = book.bibliography.length > 0;
+  const hasBibliography = book.bibliography.length > 0 && !book.bibliographyIn;
 
   const coverAlt = `Cover: ${book.config.title}${book.config.subtitle ? `: ${book.config.subtitle}` : ''}, by ${creatorLine(book)}`;
   const coverExt = cover.type.split('/')[1]; // what epub-gen-memory names it: cover.jpeg, cover.png
