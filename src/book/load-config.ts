@@ -180,6 +180,7 @@ function withDefaults(raw: Record<string, any>): BookConfig {
       bleed: print.bleed ?? false,
       cropMarks: print['crop-marks'] ?? false,
       font: print.font ?? 'literata',
+      notes: print.notes ?? 'footnotes',
     },
   };
 }

@@ -70,7 +70,14 @@ export interface PrintConfig {
   bleed: boolean;
   cropMarks: boolean;
   font: string;
+  /**
+   * Where print sets the notes (book.yaml `print.notes`): at the foot of the call's page (default), after
+   * each chapter's text, or in a Notes section in the back matter. Absent means `footnotes`.
+   */
+  notes?: PrintNotes;
 }
+
+export type PrintNotes = 'footnotes' | 'chapter-endnotes' | 'book-endnotes';
 
 /** A position in a source file, 1-based. */
 export interface SourcePoint {

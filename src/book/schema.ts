@@ -82,6 +82,7 @@ export const bookSchema = {
         bleed: { type: 'boolean' },
         'crop-marks': { type: 'boolean' },
         font: { type: 'string', minLength: 1 },
+        notes: { enum: ['footnotes', 'chapter-endnotes', 'book-endnotes'] },
       },
     },
   },
