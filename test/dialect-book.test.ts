@@ -143,3 +143,36 @@ test('links to ids, to pandoc heading ids and across chapters land on the right 
   assert.match(light(), /<a href="#tbl-ships">table<\/a>/);
   assert.match(light(), /<a href="ch-02-the-log.xhtml#ch-02-the-log-title">later<\/a>/);
 });
+
+const rules = () => chapter('ch-025-the-keepers-rules');
+
+test('fancy and example lists; (@label) references; .unnumbered headings', () => {
+  assert.match(rules(), /<ol type="i">\s*<li>Light the lamp at dusk\.<\/li>/);
+  assert.match(rules(), /<ol class="example">/);
+  assert.match(rules(), /Rule \(2\) mattered most in fog\./);
+  assert.match(rules(), /<h2 class="unnumbered"[^>]*>A Note on Sources<\/h2>/);
+  assert.match(pdf(), /Rule \(2\) mattered most in fog\./);
+});
+
+test('a front-matter title gets smart quotes; nocite in a chapter lists an uncited work', () => {
+  assert.match(rules(), /<h1[^>]*>The Keeper’s Rules<\/h1>/);
+  assert.match(pdf(), /Smeaton, John\. A Narrative of the Building of the Edystone Lighthouse/);
+  assert.doesNotMatch(pdf(), /smeaton1791/);
+});
+
+test('narrative citations, braces locators, @{key}; code with attributes inside a link with attributes', () => {
+  assert.match(rules(), /As Robert Louis Stevenson<sup class="noteref">/);
+  assert.match(rules(), /Hague, ‘Lighthouse Optics and the Fresnel Lens’, 101–3\./);
+  assert.match(rules(), /<a href="https:\/\/example\.org\/lamp" class="external"><code class="python">lamp<\/code> manual<\/a>/);
+});
+
+test('lang divs hold a poem; \\newpage is a page break; emoji are drawn by an embedded font', () => {
+  assert.match(rules(), /<div lang="fr"( xml:lang="fr")?><p>Le phare est <span class="smallcaps">allumé<\/span>/);
+  assert.match(rules(), /<div class="poem"><div class="line-block"><span class="line">Le feu tourne,<\/span>/);
+  assert.match(rules(), /<div class="page-break"\s*\/>|<div class="page-break"><\/div>/);
+  assert.match(rules(), /🙂/);
+  const fonts = execFileSync('pdffonts', [join(work, 'the-harbour-light.pdf')], { encoding: 'utf8' });
+  assert.match(fonts, /NotoEmoji/);
+  assert.match(fonts, /NotoSansMono/);
+  assert.match(fonts, /NotoSansMath/);
+});

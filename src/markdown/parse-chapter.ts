@@ -97,6 +97,7 @@ export function parseChapter(
   const fromYaml = frontMatter(tree, file, diagnostics);
   // The YAML block wins over a title block; the object keeps the keys' places (see placeOf).
   const meta = Object.assign(fromYaml, { ...titleMeta, ...fromYaml });
+  titleFromMeta(tree, meta);
   fancyLists(tree);
   implicitFigures(tree);
   tableCaptions(tree);
@@ -128,4 +129,22 @@ export function parseChapter(
       `Add [^${def.label ?? identifier}] where the note belongs, or delete the definition.`));
   }
   return { file, id, tree, empty, ...structure, definitions, images };
+}
+
+/**
+ * A chapter without a `#` heading but with `title:` in its front matter gets that heading, made here so
+ * that smart punctuation and every later pass treat it like one the author wrote.
+ */
+function titleFromMeta(tree: Root, meta: Record<string, unknown>): void {
+  const title = typeof meta.title === 'string' ? meta.title.trim() : '';
+  if (!title) return;
+  let has = false;
+  visit(tree, 'heading', (h) => {
+    if (h.depth === 1) has = true;
+  });
+  if (has) return;
+  const at = tree.children[0]?.position?.start;
+  tree.children.unshift({
+    type: 'heading', depth: 1, children: [{ type: 'text', value: title }], position: at ? { start: at, end: at } : undefined,
+  });
 }

@@ -3,13 +3,17 @@
 //     `raw-tex-dropped` naming what was dropped;
 //   a grid table (`+---+---+` lines): not supported — warning `table-unsupported` (write a pipe table);
 //   braces after brackets that are not valid attributes (`[x]{.a b}`): warning `attributes-unparsed`;
-//   a stray fence line `:::` with no div open: warning `div-fence-stray`.
+//   a stray fence line `:::` with no div open: warning `div-fence-stray`;
+//   attributes after emphasis, strong, strikethrough, sub/superscript (`*x*{.y}`), which pandoc has no
+//   syntax for: left out with a warning `attributes-unsupported` (pandoc would print the braces).
 // Text positions come from the source (vfile-location), so every warning says file:line:col.
 import type { Paragraph, Parent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { diagnostic, type Diagnostic } from '../../../diagnostics.ts';
 import type { SourceMap } from '../../source-map.ts';
 import { parseAttributes } from '../attributes.ts';
+
+const NO_ATTRIBUTES = new Set(['emphasis', 'strong', 'delete', 'subscript', 'superscript']);
 
 /** `\command` + up to three `{…}` / `[…]` groups, each without nested braces and at most 200 characters. */
 const TEX = /\\([A-Za-z]+)\*?((?:\[[^\]\n]{0,200}\]|\{[^{}\n]{0,200}\}){0,3})/g;
@@ -41,6 +45,16 @@ export function leftovers(tree: Root, file: string, map: SourceMap, diagnostics:
     }
     if (node.type !== 'text') return;
     const text = node as Text;
+    const before = parent && index !== undefined && index > 0 ? parent.children[index - 1] : undefined;
+    if (before && NO_ATTRIBUTES.has(before.type) && text.value.startsWith('{')) {
+      const parsed = parseAttributes(text.value, 0);
+      if (parsed.ok) {
+        diagnostics.push(diagnostic(file, map.textPoint(text, 0), 'warning', 'attributes-unsupported',
+          `Attributes "${text.value.slice(0, parsed.length)}" after ${before.type} are not supported; they are left out.`,
+          'Put the text in a span instead: [*text*]{.class}.'));
+        text.value = text.value.slice(parsed.length);
+      }
+    }
     if (text.value.includes('\\')) dropTex(text, file, map, diagnostics);
     const brace = text.value.indexOf(']{');
     if (brace !== -1) {

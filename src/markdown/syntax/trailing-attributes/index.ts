@@ -76,7 +76,8 @@ export function remarkTrailingAttributes() {
       node.data = { ...node.data, attributes, hProperties: { ...node.data?.hProperties, ...properties } };
       if (node.position) node.position = position;
       parent.children.splice(index + 1, 1, ...rest);
-      return [SKIP, index + 1];
+      // A link's text may hold code with attributes of its own: go on into it.
+      return node.type === 'link' || node.type === 'linkReference' ? index + 1 : [SKIP, index + 1];
     });
   };
 }
