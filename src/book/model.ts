@@ -178,6 +178,14 @@ export interface Book {
 
 export const NOTE_REF_TAG = 'bp-noteref';
 
+/** The id of a bibliography entry in every output (`bib-smith2004`), safe for XML ids and fragments. */
+export function bibliographyId(key: string): string {
+  return `bib-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** The chapter id `Book.anchors` gives for entries on the generated bibliography page. */
+export const BIBLIOGRAPHY_PAGE = 'bibliography';
+
 /** A short file-system-safe name for the outputs: `the-zinoviev-letter`. */
 export function bookSlug(config: Pick<BookConfig, 'title'>): string {
   return (

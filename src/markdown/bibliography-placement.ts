@@ -2,7 +2,7 @@
 // its own at the end of the book. The entries are written into the div here, once, so every renderer
 // sets them the same way; `Book.bibliographyIn` tells the renderers not to add their own page.
 import type { Element, ElementContent, Root } from 'hast';
-import type { BibliographyEntry, Chapter } from '../book/model.ts';
+import { bibliographyId, type BibliographyEntry, type Chapter } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 function findRefs(node: Root | Element): Element | undefined {
@@ -32,7 +32,7 @@ export function placeBibliography(chapters: Chapter[], entries: BibliographyEntr
     div.children = [
       ...div.children,
       ...entries.map((e): ElementContent => ({
-        type: 'element', tagName: 'p', properties: { className: ['bib-entry'], id: `bib-${e.key}` }, children: structuredClone(e.content),
+        type: 'element', tagName: 'p', properties: { className: ['bib-entry'], id: bibliographyId(e.key) }, children: structuredClone(e.content),
       })),
     ];
   }

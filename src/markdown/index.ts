@@ -1,6 +1,6 @@
 // The Markdown → Book-content stage: chapters as hast, notes numbered per book, citations, images.
 import type { FootnoteReference } from 'mdast';
-import type { BibliographyEntry, BookConfig, Chapter, Image } from '../book/model.ts';
+import { BIBLIOGRAPHY_PAGE, bibliographyId, type BibliographyEntry, type BookConfig, type Chapter, type Image } from '../book/model.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { chapterIdFromFile } from './chapter-structure.ts';
 import { citeAndNumber, citedKeys } from './cite-and-number.ts';
@@ -76,7 +76,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   const engine: CitationEngine | undefined = startEngine(root, engineConfig, citations, keys, input.places, diagnostics);
   const plan = citeAndNumber(parsed, { engine, bibliographyFile: bibliography?.names.join(', '), knownKeys, diagnostics });
 
-  const builder = new HastBuilder(plan, engine);
+  const builder = new HastBuilder(plan, engine, { linkCitations: config.linkCitations === true });
   const chapters: Chapter[] = parsed.map((chapter, i) => ({
     id: chapter.id,
     file: chapter.file,
@@ -95,6 +95,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
 
   const entries: BibliographyEntry[] = (engine?.bibliography() ?? []).map(([key, html]) => ({ key, content: htmlToHast(html) }));
   const bibliographyIn = placeBibliography(chapters, entries, diagnostics);
+  for (const e of entries) anchors.set(bibliographyId(e.key), bibliographyIn ?? BIBLIOGRAPHY_PAGE);
   return { chapters, bibliography: entries, bibliographyIn, images: [...images.values()], anchors, diagnostics };
 }
 

@@ -4,7 +4,7 @@ import type { FootnoteReference, Root, RootContent, Table } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { defListHastHandlers } from 'remark-definition-list';
 import { lineBlockHandlers } from './syntax/line-block/index.ts';
-import { NOTE_REF_TAG, type Note } from '../book/model.ts';
+import { bibliographyId, NOTE_REF_TAG, type Note } from '../book/model.ts';
 import type { CitationNode } from './citations/citation-node.ts';
 import type { CitationEngine } from './citations/citation-engine.ts';
 import { htmlToHast } from './citations/html-to-hast.ts';
@@ -15,9 +15,12 @@ export class HastBuilder {
   #engine: CitationEngine | undefined;
   #handlers: Handlers;
 
-  constructor(plan: Plan, engine: CitationEngine | undefined) {
+  #linkCitations: boolean;
+
+  constructor(plan: Plan, engine: CitationEngine | undefined, options: { linkCitations?: boolean } = {}) {
     this.#plan = plan;
     this.#engine = engine;
+    this.#linkCitations = options.linkCitations === true;
     this.#handlers = {
       footnoteReference: (state: State, node: FootnoteReference) => {
         const id = this.#plan.calls.get(node);
@@ -55,8 +58,13 @@ export class HastBuilder {
     const author = plan?.authorHtml ? htmlToHast(plan.authorHtml, node.position) : [];
     if (!plan) return [{ type: 'text', value: node.raw, position: node.position }];
     if (plan.noteId) return [...author, ...(plan.punctuation ? [{ type: 'text' as const, value: plan.punctuation.value, position: plan.punctuation.position }] : []), noteRef(state, node, plan.noteId)];
-    const children = this.#html(plan.citeId, node, plan.inNote);
+    let children = this.#html(plan.citeId, node, plan.inNote);
     if (children.length === 0 && author.length === 0) return [];
+    // `link-citations: true` (pandoc): an in-text citation links to its (first) work in the bibliography.
+    const first = node.items[0]?.key;
+    if (this.#linkCitations && first && !plan.inNote && children.length > 0) {
+      children = [{ type: 'element', tagName: 'a', properties: { href: `#${bibliographyId(first)}` }, children }];
+    }
     const span: Element = {
       type: 'element',
       tagName: 'span',

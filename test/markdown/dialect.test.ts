@@ -138,3 +138,12 @@ test('nocite in a chapter\'s front matter lists works without citing them; unkno
   assert.deepEqual(diag(r), ['chapters/01-test.md:2:1 warning citation-unknown']);
   assert.deepEqual(r.bibliography.map((b) => b.key).sort(), ['bennett1999', 'orwell1949']);
 });
+
+test('link-citations: an in-text citation links to its entry; the entry id is known to the book', async () => {
+  const r = await run('# T\n\nAs argued [@orwell1949, 3].\n', { config: { citationStyle: 'chicago-author-date', linkCitations: true } });
+  assert.deepEqual(diag(r), []);
+  assert.match(toHtml(r.chapters[0].content), /<span class="citation" data-cites="orwell1949"><a href="#bib-orwell1949">\(Orwell 1949, 3\)<\/a><\/span>/);
+  assert.equal(r.anchors.get('bib-orwell1949'), 'bibliography');
+  const off = await run('# T\n\nAs argued [@orwell1949, 3].\n', { config: { citationStyle: 'chicago-author-date' } });
+  assert.doesNotMatch(toHtml(off.chapters[0].content), /<a /);
+});

@@ -1,6 +1,6 @@
 // The documents around the chapters: title page, copyright page, end-of-book notes, bibliography.
 import type { ElementContent } from 'hast';
-import type { Book } from '../../book/model.ts';
+import { bibliographyId, type Book } from '../../book/model.ts';
 import { chapterFile, noteAside } from './chapter.ts';
 import { el, text } from './hast.ts';
 import { FONT_CREDIT } from './fonts.ts';
@@ -63,7 +63,7 @@ export function notesDocument(book: Book): ElementContent[] {
 
 export function bibliographyDocument(book: Book): ElementContent[] {
   const entries = book.bibliography.map((entry) =>
-    el('li', { id: `bib-${entry.key.replace(/[^A-Za-z0-9_-]/g, '-')}` }, entry.content),
+    el('li', { id: bibliographyId(entry.key) }, entry.content),
   );
   return [
     el('section', { 'epub:type': 'bibliography', role: 'doc-bibliography', ariaLabelledBy: ['bibliography-title'] }, [

@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { kindFacts } from '../../book/kinds.ts';
-import type { Book, Chapter } from '../../book/model.ts';
-import { EnvironmentError } from '../../diagnostics.ts';
+import { bibliographyId, type Book, type Chapter, type Note } from '../../book/model.ts';
+import { EnvironmentError, type Diagnostic } from '../../diagnostics.ts';
 import type { RenderContext } from '../context.ts';
 import { printChapter } from './chapter.ts';
 import { installFont } from './fonts.ts';
 import { textDirection } from '../direction.ts';
-import { frontMatter } from './front-matter.ts';
+import { bookEndnotes, tooLongForFootnotes, type NotePlace } from './endnotes.ts';
+import { frontMatter, printOrder } from './front-matter.ts';
 import { h, textOf } from './h.ts';
 import { packageDir } from './package-dir.ts';
 import { hyphenateTree, hyphenatorFor } from './hyphenate.ts';
@@ -47,7 +48,8 @@ const FOLIO_HANDLER = `Paged.registerHandlers(class extends Paged.Handler {
 const PAGED_SETTINGS =
   "window.PagedConfig = Object.assign({}, window.PagedConfig, { settings: Object.assign({ hyphenGlyph: '-' }, (window.PagedConfig || {}).settings) });";
 
-export async function renderHtml(book: Book, outDir: string, ctx: RenderContext): Promise<{ indexFile: string }> {
+/** `warnings`: notes print could not set as asked (see endnotes.ts), at their place in the manuscript. */
+export async function renderHtml(book: Book, outDir: string, ctx: RenderContext): Promise<{ indexFile: string; warnings: Diagnostic[] }> {
   await mkdir(outDir, { recursive: true });
   const font = await installFont(book, outDir);
   const paged = packageDir('pagedjs');
@@ -64,8 +66,13 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   if (!hyphenate) ctx.log(`print: no hyphenation patterns for ${book.config.language}; text is justified without hyphens`);
   // Front-matter files go into the front matter (see front-matter.ts); the first other file opens the body at 1.
   const opening = book.chapters.find((c) => kindFacts(c.kind).matter !== 'front');
-  const print = (c: Chapter) => printChapter(c, c === opening, hyphenate);
+  // Notes: floated footnotes, or endnotes after each chapter or in the back matter (book.yaml print.notes).
+  const placement = book.config.print.notes ?? 'footnotes';
+  const tooLong = tooLongForFootnotes(book.chapters, book.config.print);
+  const noteAt = (n: Note): NotePlace => (placement === 'footnotes' && !tooLong.ids.has(n.id) ? 'foot' : 'end');
+  const print = (c: Chapter) => printChapter(c, c === opening, hyphenate, noteAt, placement === 'book-endnotes');
   const chapters = book.chapters.filter((c) => kindFacts(c.kind).matter !== 'front').map((c) => ({ recto: kindFacts(c.kind).recto, section: print(c) }));
+  const notesSection = placement === 'book-endnotes' ? bookEndnotes(printOrder(book.chapters), (c) => hyphenatedNotes(c, hyphenate)) : undefined;
   const listed = bibliography(book);
   const back = listed && structuredClone(listed); // hyphenate a copy: the Book is shared with the EPUB
   if (back && hyphenate) hyphenateTree(back, hyphenate);
@@ -86,7 +93,8 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   // page, so the PDF renderer can lay them out one by one (see src/render/pdf/parts.ts).
   // A file that may open on any page (kinds table: recto false) joins the part before it.
   const body: ElementContent[] = [...frontMatter(book, font.plan.packages.map((p) => p.family), print)];
-  for (const [i, part] of [...chapters, ...(back ? [{ recto: true, section: back }] : [])].entries()) {
+  const notesPart = notesSection ? [{ recto: true, section: notesSection }] : [];
+  for (const [i, part] of [...chapters, ...notesPart, ...(back ? [{ recto: true, section: back }] : [])].entries()) {
     if (part.recto || i === 0) body.push({ type: 'comment', value: PART_MARK });
     body.push(part.section);
   }
@@ -99,7 +107,16 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   const indexFile = path.join(outDir, 'index.html');
   await writeFile(indexFile, html);
   ctx.log(`print: HTML written (${book.chapters.length} chapters, gutter for ~${estimate} pages)`);
-  return { indexFile };
+  return { indexFile, warnings: tooLong.warnings };
+}
+
+/** A chapter's notes as print sets them: copies (the Book is shared with the EPUB), hyphenated. */
+function hyphenatedNotes(chapter: Chapter, hyphenate: ReturnType<typeof hyphenatorFor>): Note[] {
+  return chapter.notes.map((n) => {
+    const content = structuredClone(n.content);
+    if (hyphenate) hyphenateTree({ type: 'root', children: content as Root['children'] }, hyphenate);
+    return { ...n, content };
+  });
 }
 
 function bibliography(book: Book): Element | undefined {
@@ -108,7 +125,7 @@ function bibliography(book: Book): Element | undefined {
     'section',
     { className: ['bibliography'], id: 'bibliography', role: 'doc-bibliography' },
     h('h1', {}, 'Bibliography'),
-    book.bibliography.map((e) => h('p', { className: ['bib-entry'], id: `bib-${e.key}` }, e.content)),
+    book.bibliography.map((e) => h('p', { className: ['bib-entry'], id: bibliographyId(e.key) }, e.content)),
   );
 }
 
