@@ -8,7 +8,7 @@ import { hasErrors, ValidationError, type Diagnostic } from './diagnostics.ts';
 import type { RenderContext } from './render/context.ts';
 import { fontPlan } from './render/fonts/font-plan.ts';
 import type { StoreReport } from './report/index.ts';
-import { Staging } from './staging.ts';
+import { recoverOutputs, Staging } from './staging.ts';
 
 /**
  * The renderers and checkers pull in Chromium's driver, epub-gen-memory, retext ...: loaded only once the
@@ -80,6 +80,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return value;
   };
 
+  // A set of outputs a killed build was replacing is put back first, whatever this build then does.
+  await recoverOutputs(options.outDir);
   const loaded = await stage('load', () => loadBook(options.manuscript, options.env), (r) =>
     `${r.book.chapters.length} chapters, ${r.book.chapters.reduce((n, c) => n + c.notes.length, 0)} notes, ${r.book.bibliography.length} works cited`);
   const { book } = loaded;

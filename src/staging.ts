@@ -1,12 +1,14 @@
-// Render into a staging folder, validate there, then move into the output folder.
-// A failed or interrupted build removes its staging folder and leaves the previous outputs as they were.
+// Render into a staging folder, validate there, then move into the output folder as one set (output-commit.ts).
+// A failed or interrupted build removes its staging folder and leaves the previous outputs as they were; a
+// build killed while replacing them is undone at the next start (recoverOutputs).
 // Only folders this tool made are ever removed: a staging folder is named `.staging-<pid>-<random>` and holds
 // a marker file with that pid; a `.staging-…` entry the user made (no marker) is left alone.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './diagnostics.ts';
+import { commitSet, recoverOutputs as undoCommit } from './output-commit.ts';
 import { tempFolders } from './temp-folders.ts';
 
 const PREFIX = '.staging-';
@@ -80,7 +82,7 @@ export class Staging {
     const dir = join(out, `${PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
       await mkdir(out, { recursive: true });
-      await removeStale(out);
+      await recoverOutputs(out);
       await mkdir(dir);
       tempFolders.add(dir);
       await writeFile(join(dir, MARKER), `${JSON.stringify({ tool: 'bookpipe', pid: process.pid })}\n`);
@@ -98,24 +100,17 @@ export class Staging {
   }
 
   /**
-   * Move the named entries (files or folders) from staging into the output folder. Each move is one
-   * rename on the same file system; a folder being replaced is first moved aside, then deleted.
+   * Replaces the named outputs in the output folder as one set (see commitSet). Synchronous on purpose: no
+   * signal handler can run in the middle, and a hard kill is undone by the next build's recoverOutputs.
    */
   async commit(names: string[]): Promise<string[]> {
-    const moved: string[] = [];
-    for (const name of names) {
-      const target = join(this.outDir, name);
-      const old = join(this.dir, `${name}.previous`);
-      const hadOld = await exists(target);
-      if (hadOld && (await stat(target)).isDirectory()) await rename(target, old);
-      await rename(join(this.dir, name), target);
-      moved.push(target);
-    }
+    for (const name of names) await stat(this.path(name)); // every new entry is complete before the first rename
+    commitSet(this.outDir, this.dir, names);
     this.#committed = true;
-    return moved;
+    return names.map((name) => join(this.outDir, name));
   }
 
-  /** Always called (finally): removes the staging folder and everything left in it. */
+  /** Always called (finally): removes the staging folder and everything left in it (the replaced outputs too). */
   async dispose(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
     tempFolders.delete(this.dir);
@@ -124,6 +119,21 @@ export class Staging {
   get committed(): boolean {
     return this.#committed;
   }
+}
+
+/**
+ * Called at the start of every build: a set of outputs a killed build was replacing is put back as it was, and
+ * staging folders of dead builds are removed. Nothing to do when the output folder does not exist yet.
+ */
+export async function recoverOutputs(outDir: string): Promise<void> {
+  const out = resolve(outDir);
+  try {
+    if (!(await lstat(out)).isDirectory()) return;
+  } catch {
+    return;
+  }
+  undoCommit(out, alive);
+  await removeStale(out);
 }
 
 /** Staging folders of builds that died without cleaning up (their pid is gone); only ones we marked. */
@@ -156,14 +166,5 @@ export function alive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkOutputFolder, MARKER, OutputFolderError, Staging } from '../src/staging.ts';
+import { checkOutputFolder, MARKER, OutputFolderError, recoverOutputs, Staging } from '../src/staging.ts';
 
 test('commit replaces outputs; dispose leaves no staging folder', async () => {
   const out = await mkdtemp(join(tmpdir(), 'staging-'));
@@ -78,6 +79,77 @@ test('an output folder that is a file or cannot be written is a clear OutputFold
       await assert.rejects(Staging.create(join(work, 'read-only')), OutputFolderError);
       await chmod(join(work, 'read-only'), 0o755);
     }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
+// A set of outputs is replaced as one unit: SIGKILL at every step of the commit (the test hook pauses between
+// renames and names the next step), then the next start's recovery, must leave exactly the old set or the new.
+const OLD = { 'book.epub': 'old epub', 'book.pdf': 'old pdf', 'html/index.html': 'old pages', 'html/img/a.png': 'old image', 'report.md': 'old report' };
+const NEW = { 'book.epub': 'new epub', 'book.pdf': 'new pdf', 'html/index.html': 'new pages', 'html/img/b.png': 'new image', 'cover.jpg': 'new cover', 'report.md': 'new report' };
+const CHILD = join(import.meta.dirname, 'fixtures', 'commit', 'child.ts');
+
+async function files(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length + 1)] = await readFile(join(entry.parentPath, entry.name), 'utf8');
+  }
+  return out;
+}
+
+/** Runs the child; kills it with SIGKILL while it pauses before step `killAt` (or lets it finish). Returns the steps announced. */
+function commitChild(out: string, killAt?: string): Promise<string[]> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CHILD, out, JSON.stringify(NEW)], {
+      env: { ...process.env, BOOKPIPE_TEST_COMMIT_PAUSE_MS: killAt ? '500' : '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (killAt && stderr.split('\n').includes(`commit: ${killAt}`)) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      const steps = stderr.split('\n').filter((l) => l.startsWith('commit: ')).map((l) => l.slice(8));
+      if (killAt ? signal === 'SIGKILL' : code === 0) resolvePromise(steps);
+      else reject(new Error(`child ended with ${code ?? signal}:\n${stderr}`));
+    });
+  });
+}
+
+test('SIGKILL at every step of a commit: after recovery the output folder holds the old set or the new, nothing else', { timeout: 60_000 }, async () => {
+  const work = await mkdtemp(join(tmpdir(), 'commit-'));
+  try {
+    const fill = async (out: string) => {
+      for (const [path, text] of Object.entries(OLD)) {
+        await mkdir(join(out, path, '..'), { recursive: true });
+        await writeFile(join(out, path), text);
+      }
+      await writeFile(join(out, '.staging-notes.txt'), 'the author’s own file');
+      await writeFile(join(out, 'notes.txt'), 'the author’s own file');
+    };
+    const mine = { '.staging-notes.txt': 'the author’s own file', 'notes.txt': 'the author’s own file' };
+    const full = join(work, 'full');
+    await fill(full);
+    const steps = await commitChild(full);
+    assert.deepEqual(await files(full), { ...NEW, ...mine, 'html/img/b.png': 'new image' }, 'an uninterrupted commit gives the new set');
+    assert.ok(steps.length >= 10, steps.join(', '));
+    const kills = await Promise.all(steps.map(async (step, i) => {
+      const out = join(work, `kill-${i}`);
+      await fill(out);
+      await commitChild(out, step);
+      const committed = steps.indexOf('committed') <= i;
+      await recoverOutputs(out);
+      const after = await files(out);
+      assert.deepEqual(after, { ...(committed ? NEW : OLD), ...mine }, `killed before “${step}”: ${committed ? 'new' : 'old'} set expected`);
+      assert.deepEqual((await readdir(out)).filter((e) => e.startsWith('.') && e !== '.staging-notes.txt'), [], 'no journal or staging left');
+      // And the next commit works from there.
+      await commitChild(out);
+      assert.deepEqual(await files(out), { ...NEW, ...mine });
+      return step;
+    }));
+    assert.equal(kills.length, steps.length);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
