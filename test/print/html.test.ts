@@ -45,3 +45,19 @@ test('renderHtml writes one self-contained paginated document', async () => {
 test('the gutter follows the KDP table', () => {
   assert.deepEqual([24, 150, 151, 300, 301, 500, 501, 700, 701].map(kdpGutter), [0.375, 0.375, 0.5, 0.5, 0.625, 0.625, 0.75, 0.75, 0.875]);
 });
+
+test('text in another language is hyphenated with its own patterns, or not at all; verse and small caps never', async () => {
+  const { hyphenateTree, hyphenatorFor } = await import('../../src/render/html/hyphenate.ts');
+  const el = (tagName: string, properties: Record<string, unknown>, text: string) => ({ type: 'element' as const, tagName, properties, children: [{ type: 'text' as const, value: text }] });
+  const tree = {
+    type: 'root' as const,
+    children: [el('span', { lang: 'fr' }, 'merveilleusement'), el('span', { lang: 'tlh' }, 'considerations'), el('div', { className: ['line-block'] }, 'considerations'), el('span', { className: ['smallcaps'] }, 'considerations'), el('p', {}, 'considerations')],
+  };
+  hyphenateTree(tree, hyphenatorFor('en-GB')!);
+  const [fr, unknown, verse, caps, prose] = tree.children.map((c) => c.children[0]!.value);
+  assert.equal(fr, 'mer\u00ADveilleu\u00ADse\u00ADment', 'French patterns');
+  assert.equal(unknown, 'considerations', 'no patterns: left whole');
+  assert.equal(verse, 'considerations');
+  assert.equal(caps, 'considerations');
+  assert.match(prose!, /\u00AD/);
+});

@@ -99,6 +99,10 @@ function rewrite(node: RootContent, r: Rewrite): RootContent {
   if (node.tagName === 'img' && typeof properties.src === 'string') {
     properties = { ...properties, src: imageUrl(r.book, r.chapter, properties.src) };
   }
+  if (typeof properties.lang === 'string' && properties.xmlLang === undefined) {
+    // XHTML: a language change is said both ways (`lang` for HTML readers, `xml:lang` for XML ones).
+    properties = { ...properties, xmlLang: properties.lang };
+  }
   if (node.tagName === 'a' && typeof properties.href === 'string' && properties.href.startsWith('#')) {
     // A link into another chapter: the EPUB splits the book into one file per chapter.
     const holder = r.book.anchors?.get(properties.href.slice(1));

@@ -25,15 +25,14 @@ export function hyphenatorFor(language: string): Hyphenator | undefined {
 const SKIP = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'sup', 'sub', 'math', 'figcaption', 'caption']);
 /**
  * Never hyphenated: verse (a line is the poet's, and `hyphens: none` does not stop Chromium writing the soft
- * hyphens into the PDF's text), small capitals (Chromium synthesises them letter by letter), and text in
- * another language than the book's (`lang`), which these patterns would break in the wrong places.
+ * hyphens into the PDF's text) and small capitals (Chromium synthesises them letter by letter). Text in
+ * another language (`lang`) takes that language's patterns, or none when there are none.
  */
 const SKIP_CLASSES = ['line-block', 'poem', 'verse', 'smallcaps', 'signature', 'dateline'];
 
 function skipped(el: { tagName: string; properties?: Record<string, unknown> }): boolean {
   if (SKIP.has(el.tagName)) return true;
   const props = el.properties ?? {};
-  if (props.lang !== undefined) return true;
   const cls = props.className;
   return Array.isArray(cls) && cls.some((c) => SKIP_CLASSES.includes(String(c)));
 }
@@ -74,5 +73,11 @@ export function hyphenateTree(tree: Root | ElementContent, hyphenate: Hyphenator
   }
   if (tree.type !== 'root' && tree.type !== 'element') return;
   if (tree.type === 'element' && skipped(tree)) return;
+  if (tree.type === 'element' && typeof tree.properties?.lang === 'string') {
+    // Text in another language is hyphenated with that language's patterns, or not at all.
+    const other = hyphenatorFor(tree.properties.lang);
+    if (!other) return;
+    hyphenate = other;
+  }
   for (const child of tree.children) hyphenateTree(child as ElementContent, hyphenate);
 }
