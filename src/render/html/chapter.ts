@@ -4,6 +4,7 @@ import type { Element, ElementContent, Properties, Root } from 'hast';
 import { kindFacts } from '../../book/kinds.ts';
 import type { Chapter, Note } from '../../book/model.ts';
 import { NOTE_REF_TAG } from '../../book/model.ts';
+import { chapterEndnotes, endnoteCall, type NotePlace } from './endnotes.ts';
 import { footnote } from './footnote.ts';
 import { h } from './h.ts';
 import { hyphenateTree, type hyphenatorFor } from './hyphenate.ts';
@@ -32,19 +33,33 @@ function kindProperties(chapter: Chapter, first: boolean): Properties {
   return props;
 }
 
-/** `first`: this file opens the body (arabic folio 1). */
-export function printChapter(chapter: Chapter, first: boolean, hyphenate: Hyphenator | undefined): Element {
+/**
+ * `first`: this file opens the body (arabic folio 1). `noteAt` says where each note is set (endnotes.ts):
+ * 'foot' floats it to the foot of the page, 'end' links the call to the chapter's Notes list, or (with
+ * `bookNotes`) to the back matter's Notes section.
+ */
+export function printChapter(
+  chapter: Chapter,
+  first: boolean,
+  hyphenate: Hyphenator | undefined,
+  noteAt: (note: Note) => NotePlace = () => 'foot',
+  bookNotes = false,
+): Element {
   const display = kindFacts(chapter.kind).display;
   // The Book is shared with the other renderers (the EPUB is made at the same time): hyphenate copies only.
   const notes = new Map<string, Note>(chapter.notes.map((n) => [n.id, { ...n, content: structuredClone(n.content) }]));
   const body = structuredClone(chapter.content) as Root;
   let titled = false;
+  const endnotes: Note[] = [];
   const walk = (parent: Root | Element): void => {
     const out: ElementContent[] = [];
     for (const child of parent.children as ElementContent[]) {
       if (child.type === 'element' && child.tagName === NOTE_REF_TAG) {
         const note = notes.get(String(child.properties?.dataNote ?? ''));
-        if (note) {
+        if (note && noteAt(note) === 'end') {
+          out.push(endnoteCall(note));
+          if (!bookNotes) endnotes.push(note);
+        } else if (note) {
           const [call, span] = footnote(note);
           if (hyphenate) hyphenateTree(span!, hyphenate);
           out.push(call!, span!);
@@ -66,5 +81,9 @@ export function printChapter(chapter: Chapter, first: boolean, hyphenate: Hyphen
   // Hyphenate first (headings are skipped), then splice the notes in (hyphenated on their own).
   if (hyphenate) hyphenateTree(body, hyphenate);
   walk(body);
+  if (endnotes.length > 0) {
+    if (hyphenate) for (const n of endnotes) hyphenateTree({ type: 'root', children: n.content as Root['children'] }, hyphenate);
+    body.children.push(chapterEndnotes(chapter, endnotes));
+  }
   return h('section', kindProperties(chapter, first), body.children as ElementContent[]);
 }

@@ -5,6 +5,7 @@ import type { Element } from 'hast';
 import { kindFacts } from '../../book/kinds.ts';
 import type { Book, Chapter } from '../../book/model.ts';
 import { frontAt, listedOutline, outline, type OutlineNode } from '../../book/outline.ts';
+import { BOOK_NOTES_ID } from './endnotes.ts';
 import { h } from './h.ts';
 
 const ROLE_LABEL: Record<string, string> = { edt: 'Edited by', trl: 'Translated by', ill: 'Illustrated by' };
@@ -36,6 +37,9 @@ export function frontMatter(book: Book, typefaces: string[], printed: (chapter: 
     h('p', {}, `Set in ${typefaces.join(', ')}.`),
   );
   const entries = contentsEntries(listedOutline(outline(printOrder(book.chapters))), book.config.tocDepth ?? 1);
+  if (book.config.print.notes === 'book-endnotes' && book.chapters.some((ch) => ch.notes.length > 0)) {
+    entries.push(h('li', { className: ['toc-back', 'toc-notes'] }, h('a', { href: `#${BOOK_NOTES_ID}` }, h('span', { className: ['toc-title'] }, 'Notes'))));
+  }
   if (book.bibliography.length > 0 && !book.bibliographyIn) {
     entries.push(
       h('li', { className: ['toc-back'] }, h('a', { href: '#bibliography' }, h('span', { className: ['toc-title'] }, 'Bibliography'))),

@@ -17,6 +17,7 @@ import { kdpGutter, pageGeometry } from '../html/page-geometry.ts';
 import { addContentsLinks, numberFrontEntries, readContentsLinks, type ContentsLink } from './contents-links.ts';
 import { finishPdf } from './metadata.ts';
 import { mergeParts } from './merge.ts';
+import { addNoteLinks, readNoteLinks, type NoteLinks } from './note-links.ts';
 import { splitBook, writeFrontMatter, writeParts, type Part } from './parts.ts';
 import { evenUp, openTabs, printParts } from './print-parts.ts';
 import { TextLossError } from './text-guard.ts';
@@ -54,8 +55,12 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
   timings.tabs = tabs.pages.length;
   // Time-outs scale with the part: 60 s plus 1 s for every 4,000 characters of HTML.
   const timeoutMs = (part: Part) => 60_000 + Math.ceil(part.size / 4000) * 1000;
-  const print = async (page: Page, part: Part) =>
-    page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs(part) });
+  // Each part's note links that cross parts (book-endnotes), read from the laid-out tab just before it prints.
+  const noteLinks = new Map<number, NoteLinks>();
+  const print = async (page: Page, part: Part) => {
+    noteLinks.set(part.index, await readNoteLinks(page));
+    return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs(part) });
+  };
   try {
     for (let pass = 1; ; pass++) {
       const split = splitBook(html);
@@ -107,13 +112,16 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         }));
         const merged = await mergeParts(pdfs);
         const firstPage = new Map<string, number>();
+        const notes: Array<{ first: number; notes: NoteLinks }> = [];
         let physical = 0;
         parts.forEach((p, i) => {
+          notes.push({ first: physical, notes: noteLinks.get(p.index) ?? { links: [], anchors: [] } });
           if (p.id) firstPage.set(p.id, physical);
           if (p !== front) for (const [id, page] of body.anchors.get(p.index) ?? []) firstPage.set(id, physical + page);
           physical += evenUp(counts[i]!);
         });
         addContentsLinks(merged, links, firstPage);
+        addNoteLinks(merged, notes);
         const { bytes, pages } = await finishPdf(merged, book);
         await writeFile(outFile, bytes);
         timings.finishMs = performance.now() - t2;

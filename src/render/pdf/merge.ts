@@ -2,7 +2,7 @@
 // the tag tree (one /Document element whose children are every part's, with the parent-tree keys of pages
 // and annotations renumbered), the element-id tree, named destinations (links and note anchors) and the
 // bookmarks (each part's outline items chained into one outline). A blank verso follows an odd part.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, PDFString, type PDFObject, type PDFPageLeaf } from 'pdf-lib';
 
 export interface PrintedPart {
   bytes: Uint8Array;
@@ -36,8 +36,11 @@ export async function mergeParts(parts: PrintedPart[]): Promise<PDFDocument> {
     };
     let size: [number, number] = [0, 0];
     for (const page of src.getPages()) {
-      const node = copier.copy(page.node);
-      out.addPage(PDFPage.of(node, ctx.register(node), out));
+      // Copied by reference: a named destination or a tag that points at the page then finds this copy
+      // (copying the page object itself left them pointing at a second, orphaned copy of the page).
+      const ref = copier.copy(page.ref) as PDFRef;
+      const node = ctx.lookup(ref, PDFDict) as PDFPageLeaf;
+      out.addPage(PDFPage.of(node, ref, out));
       renumber(node, 'StructParents');
       const annots = node.lookup(N('Annots'));
       if (annots instanceof PDFArray) {
