@@ -1,7 +1,7 @@
 // The dialect's nodes as prose for the English parser: a definition term, each verse line and each
 // caption is its own paragraph (so words never run together across them: "tower.GalleryThe"), and text
 // in another language (`[phare]{lang=fr}`, `::: {lang=de}`) is one opaque token, never spell-checked
-// against the book's dictionary.
+// against the book's dictionary (it is collected in `foreign`, to be checked in its own language).
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
@@ -18,7 +18,13 @@ function sameLanguage(a: string, b: string): boolean {
   return a.toLowerCase().split('-')[0] === b.toLowerCase().split('-')[0];
 }
 
-export function dialectProse(tree: Root, language: string): Root {
+/** A passage in another language, as it was before it became one opaque token. */
+export interface ForeignPassage {
+  lang: string;
+  node: Nodes;
+}
+
+export function dialectProse(tree: Root, language: string, foreign: ForeignPassage[] = []): Root {
   const walk = (parent: Nodes) => {
     if (!('children' in parent)) return;
     const children = (parent.children as Nodes[]).flatMap((child): Nodes | Nodes[] => {
@@ -28,6 +34,7 @@ export function dialectProse(tree: Root, language: string): Root {
       }
       const lang = langOf(child);
       if (lang && !sameLanguage(lang, language)) {
+        foreign.push({ lang, node: child });
         return { type: 'inlineCode', value: toString(child), position: child.position } as Nodes;
       }
       walk(child);

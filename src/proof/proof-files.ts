@@ -1,11 +1,12 @@
 // Proofreading: the faults that make a book look amateur, found in the prose only (never in code, URLs,
 // citation keys or footnote labels), each reported at its file:line:col. Built on unified/retext:
 // remark-parse (+ GFM) → our prose preparation → remark-retext with parse-english → retext-repeated-words,
-// retext-indefinite-article and our own rules (rules/*.ts), spelling with nspell + dictionary-en-gb.
+// retext-indefinite-article and our own rules (rules/*.ts), spelling with nspell and the book language's
+// dictionary, after learning the book's own words (book-words.ts).
 import { ParseEnglish } from 'parse-english';
 import type { Root as NlcstRoot } from 'nlcst';
 import { parseDialect } from '../markdown/parse-chapter.ts';
-import { dialectProse } from './dialect-prose.ts';
+import { dialectProse, type ForeignPassage } from './dialect-prose.ts';
 import remarkRetext from 'remark-retext';
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import retextRepeatedWords from 'retext-repeated-words';
@@ -25,14 +26,17 @@ import { spelling } from './rules/spelling.ts';
 import { splitWord } from './rules/split-word.ts';
 import { articleAndRepeatCandidates, indexTree } from './rules/tree-index.ts';
 import { text as nodeText } from './rules/text.ts';
-import { createSpeller, dictionaryFor } from './speller.ts';
+import { BookWords } from './book-words.ts';
+import { checkForeign } from './foreign.ts';
+import { headingWords, metadataWords } from './metadata-words.ts';
+import { createSpeller } from './speller.ts';
 import { loadWordList } from './word-list.ts';
 
 
 export interface ProofOptions {
   /** The manuscript folder: its `dictionary.txt` and book.yaml creators are the book's own words. */
   root?: string;
-  /** BCP 47; default `en-GB`. English variants are checked against the en-GB dictionary. */
+  /** BCP 47; default `en-GB`. Picks the dictionary (dictionaries.ts). */
   language?: string;
   /** More words to accept, in addition to the word list. */
   words?: string[];
@@ -81,27 +85,40 @@ function toDiagnostic(file: string, message: VFileMessage): Diagnostic {
 export async function proofFiles(files: ProofFile[], options: ProofOptions = {}): Promise<Diagnostic[]> {
   const language = options.language ?? 'en-GB';
   const out: Diagnostic[] = [];
-  let speller;
-  if (dictionaryFor(language)) {
-    const words = [...(options.root ? await loadWordList(options.root) : []), ...(options.words ?? [])];
-    speller = await createSpeller(words);
-  } else {
+  const listed = [...(options.root ? await loadWordList(options.root) : []), ...(options.words ?? [])];
+  const speller = await createSpeller(listed, language);
+  if (!speller) {
     out.push(diagnostic('book.yaml', undefined, 'info', 'spelling', `no dictionary for language "${language}": spelling was not checked`));
+  } else if (speller.note) {
+    out.push(diagnostic('book.yaml', undefined, 'info', 'spelling-dictionary', speller.note));
   }
-  const consistency = createConsistency();
+  // First every file's prose, so that the book's own words are known before any is reported.
+  const parsed = [];
+  const book = speller && new BookWords(speller);
+  if (book && options.root) book.addNames(await metadataWords(options.root));
   for (const { file, text, kind } of files) {
     const doc = kind === 'markdown' ? blankFrontMatter(text) : text;
     const vfile = new VFile({ path: file, value: doc });
     const locate = createLocator(doc);
-    const mdast = kind === 'markdown' ? dialectProse(parseDialect(doc, file), language) : textToMdast(doc, locate);
+    const foreign: ForeignPassage[] = [];
+    const mdast = kind === 'markdown' ? dialectProse(parseDialect(doc, file), language, foreign) : textToMdast(doc, locate);
+    if (book) book.addNames(headingWords(mdast));
     prepareProse(mdast, doc, locate);
     const tree = (await english.run(mdast, vfile)) as unknown as NlcstRoot;
-    const context: RuleContext = { doc, locate, speller, fragments: new WeakSet() };
     const index = indexTree(tree);
+    book?.collect(index);
+    parsed.push({ file, doc, vfile, locate, index, foreign });
+  }
+  if (book && speller) speller.learn(book.learned(speller.names));
+  const consistency = createConsistency();
+  const noted = new Set<string>();
+  for (const { file, doc, vfile, locate, index, foreign } of parsed) {
+    const context: RuleContext = { doc, locate, speller, fragments: new WeakSet() };
     const candidates = articleAndRepeatCandidates(index, nodeText);
     await repeatedWords.run(candidates.repeats, vfile);
     await indefiniteArticle.run(candidates.articles, vfile);
     for (const rule of RULES) rule(index, vfile, context);
+    await checkForeign(foreign, doc, locate, vfile, noted);
     consistency.collect(index, file, locate);
     out.push(...vfile.messages.map((message) => toDiagnostic(file, message)));
   }

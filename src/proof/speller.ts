@@ -1,7 +1,8 @@
-// Spelling: nspell with the en-GB Hunspell dictionary (built once per process, ≈0.2 s), plus the book's word list.
-import nspell from 'nspell';
-import type { NSpell } from 'nspell';
+// Spelling: the book's language's Hunspell dictionary (dictionaries.ts), the book's word list, and the regular
+// forms a dictionary does not list (word-forms.ts: archaic and poetic elisions, affixes, solid compounds).
+import { bookDictionary, type Dictionary } from './dictionaries.ts';
 import { editDistance } from './edit-distance.ts';
+import { archaicCandidates, compoundCandidates } from './word-forms.ts';
 
 export interface Suggestion {
   words: string[];
@@ -14,6 +15,14 @@ export interface Speller {
   dictionary: string;
   /** In the dictionary or the word list (hyphenated parts and possessives are checked separately). */
   known(word: string): boolean;
+  /** In the dictionary or the word list as it stands (no archaic, affixed or compound forms). */
+  listed(word: string): boolean;
+  /** Accept these words too (the book's own, learned from its text); they also serve as suggestions. */
+  learn(words: Iterable<string>): void;
+  /** The word list's entries (names to suggest). */
+  names: readonly string[];
+  /** Said once per book when the dictionary is not exactly the book's language. */
+  note?: string;
   /** True for words a dictionary cannot judge: numbers, single letters, acronyms. */
   skip(word: string): boolean;
   suggest(word: string): Suggestion;
@@ -45,22 +54,15 @@ function nearbyWords(word: string, correct: (word: string) => boolean): string[]
   return [...found];
 }
 
-let dictionary: Promise<NSpell> | undefined;
-
-function loadDictionary(): Promise<NSpell> {
-  dictionary ??= import('dictionary-en-gb').then((module) => nspell(module.default));
-  return dictionary;
-}
-
-/** The dictionaries we have, by language: `en`, `en-GB`, `en-US` … all use en-GB (the only one installed). */
-export function dictionaryFor(language: string): string | undefined {
-  return /^en(-|$)/i.test(language) ? 'en-GB' : undefined;
-}
-
 const normalise = (word: string) => word.replace(/[’ʼ]/g, "'");
 
-export async function createSpeller(wordList: Iterable<string>): Promise<Speller> {
-  const spell = await loadDictionary();
+/** A speller for the book's language, or undefined when there is no dictionary for it. */
+export async function createSpeller(wordList: Iterable<string>, language = 'en-GB'): Promise<Speller | undefined> {
+  const dictionary = await bookDictionary(language);
+  return dictionary && spellerFrom(dictionary, wordList);
+}
+
+export function spellerFrom(spell: Dictionary, wordList: Iterable<string>): Speller {
   const exact = new Set<string>();
   const folded = new Set<string>();
   for (const entry of wordList) {
@@ -78,10 +80,17 @@ export async function createSpeller(wordList: Iterable<string>): Promise<Speller
     folded.has(word.toLowerCase()) ||
     (word === word.toUpperCase() && names.some((name) => name.toUpperCase() === word));
 
-  const single = (word: string): boolean => {
+  const plain = (word: string): boolean => {
     if (word === '' || inList(word) || spell.correct(word)) return true;
     const base = word.replace(/'s$|(?<=s)'$/i, '');
     return base !== word && base !== '' && (inList(base) || spell.correct(base));
+  };
+  // A regular form of known words (form'd, o'er, unsunned, woodchoppers), two steps deep (unshovell'd).
+  const single = (word: string, depth = 0): boolean => {
+    if (plain(word)) return true;
+    if (depth > 1) return false;
+    const forms = [...archaicCandidates(word), ...compoundCandidates(word)];
+    return forms.some((parts) => parts.every((part) => plain(part) || single(part, depth + 1)));
   };
 
   // An initial ("M." in "M. K.") is a name, not a misspelling.
@@ -125,5 +134,13 @@ export async function createSpeller(wordList: Iterable<string>): Promise<Speller
     return result;
   };
 
-  return { dictionary: 'en-GB', known, skip, suggest };
+    const learn = (words: Iterable<string>) => {
+    for (const word of words) {
+      exact.add(normalise(word));
+      if (/^\p{Lu}/u.test(word)) names.push(normalise(word));
+    }
+    cache.clear();
+    suggestions.clear();
+  };
+  return { dictionary: spell.name, known, listed: (word) => plain(normalise(word)), learn, names, skip, suggest, note: spell.note };
 }

@@ -9,7 +9,8 @@ export function splitWord(tree: TreeIndex, file: VFile, context: RuleContext): v
   const speller = context.speller;
   if (!speller) return;
   const letters = /^\p{L}+$/u;
-  const isWord = (word: string) => (word.length === 1 ? /^[aAI]$/.test(word) : speller.known(word));
+  // "O" is a word too: the vocative of verse and prayer ("O I", "O Lord").
+  const isWord = (word: string) => (word.length === 1 ? /^[aAIO]$/.test(word) : speller.known(word));
   for (const sentence of tree.sentences) {
     const children = sentence.children;
     for (let i = 0; i + 2 < children.length; i++) {
@@ -20,7 +21,7 @@ export function splitWord(tree: TreeIndex, file: VFile, context: RuleContext): v
       const b = text(right);
       if (!letters.test(a) || !letters.test(b) || (isWord(a) && isWord(b))) continue;
       const joined = a + b;
-      if (!speller.known(joined)) continue;
+      if (!speller.listed(joined)) continue;
       context.fragments.add(left);
       context.fragments.add(right);
       report(file, left.position?.start, 'split-word', `"${a} ${b}" looks like one word split in two: "${joined}"`);

@@ -1,0 +1,84 @@
+// Regular forms a dictionary does not list, each mapped to forms it does: if any candidate is a word, so
+// is the form. Kept to patterns that do not turn a typo into a word ("teh" has no candidate).
+
+/** American spellings → their British forms (for en-US read through the en-GB dictionary). */
+export function americanCandidates(word: string): string[] {
+  const out: string[] = [];
+  const each = (pattern: RegExp, replace: string) => {
+    for (const m of word.matchAll(pattern)) out.push(word.slice(0, m.index) + m[0].replace(pattern, replace) + word.slice(m.index + m[0].length));
+  };
+  each(/(?<=[a-z]{2})or(?!e)/gi, 'our'); // color, labor, neighborhood, honorable, vigor
+  each(/(?<=[a-z]{2}[^aeiou])er(?=$|s$|ed$|ing$)/gi, 're'); // center, theater, centered
+  each(/(?<=[aeiou])l(?=(?:ed|ing|er|ers|en|ous|y|ment)$)/gi, 'll'); // traveled, woolen, marvelous
+  each(/(?<=[a-z])ll(?=(?:s|ed|ing|ment|ments)?$)/gi, 'l'); // fulfill, enroll, installment
+  each(/(?<=[a-z]{2})ense(?=s?$)/gi, 'ence'); // defense, offense, license
+  each(/(?<=[a-z]{2})yz(?=e|ed|es|ing)/gi, 'ys'); // analyze
+  each(/(?<=[a-z]{2})dgment/gi, 'dgement'); // judgment
+  each(/(?<=[a-z]{2})og(?=s?$)/gi, 'ogue'); // catalog, dialog
+  each(/^gray/gi, 'grey');
+  each(/^plow/gi, 'plough');
+  each(/^mold/gi, 'mould');
+  each(/^skeptic/gi, 'sceptic');
+  each(/(?<=ag)ing$/gi, 'eing'); // aging
+  each(/(?<=^ax)(?=$|es$)/gi, 'e'); // ax → axe
+  each(/elry$/gi, 'ellery'); // jewelry
+  each(/(?<=[a-z]{3})iz(?=e|ed|es|ing|ation|ations|er|ers)/gi, 'is'); // dictionaries with -ise only
+  return out;
+}
+
+const ARCHAIC: Record<string, string> = {
+  tis: 'it is', twas: 'it was', twere: 'it were', twill: 'it will', twould: 'it would', em: 'them',
+  oer: 'over', eer: 'ever', neer: 'never', een: 'even', taen: 'taken', ope: 'open', th: 'the', i: 'in',
+};
+
+/**
+ * Archaic and poetic forms, as the regular words they stand for: elisions (form’d, o’er, ’tis, e’en,
+ * th’, whene’er, heav’n), -est/-eth verb forms (knowest, sinneth), -t past tenses (stopt, drest).
+ * Returns the words that must all be known for the form to be; [] when it is no such form.
+ */
+export function archaicCandidates(raw: string): string[][] {
+  const word = raw.replace(/’/g, "'");
+  const out: string[][] = [];
+  const bare = word.toLowerCase().replace(/'/g, '');
+  if (word.includes("'") && ARCHAIC[bare]) out.push(ARCHAIC[bare].split(' '));
+  if (/^(o|th)'/i.test(word)) out.push([word.replace(/^(o|th)'/i, (_, p: string) => (p.toLowerCase() === 'o' ? 'over' : 'the'))]);
+  if (/e'er$/i.test(word)) out.push([word.replace(/e'er$/i, 'ever')]);
+  if (/'d$/i.test(word)) {
+    const stem = word.slice(0, -2);
+    out.push([`${stem}ed`], [`${stem}d`]);
+    if (/[^aeiou]$/i.test(stem)) out.push([`${stem}${stem.at(-1)}ed`]);
+    if (/y$/i.test(stem)) out.push([`${stem.slice(0, -1)}ied`]);
+  }
+  if (/'st$/i.test(word)) out.push([`${word.slice(0, -3)}est`], [word.slice(0, -3)]);
+  if (/\w'\w/.test(word)) out.push([word.replace("'", 'e')], [word.replace("'", 'v')]); // heav'n, e'en
+  if (/^'/.test(word)) out.push([word.slice(1)]); // 'bout, 'gainst
+  if (!word.includes("'") && word.length > 5) {
+    for (const ending of ['est', 'eth', 'st', 'th']) {
+      if (!word.toLowerCase().endsWith(ending)) continue;
+      const stem = word.slice(0, -ending.length);
+      out.push([stem], [`${stem}e`]);
+      if (/([^aeiou])\1$/i.test(stem)) out.push([stem.slice(0, -1)]); // sinneth
+    }
+    if (/pt$/i.test(word)) out.push([`${word.slice(0, -1)}ped`]); // stopt, wrapt
+    if (/st$/i.test(word)) out.push([`${word.slice(0, -1)}sed`]); // drest
+  }
+  return out;
+}
+
+const PREFIXES = ['un', 'in', 're', 'over', 'under', 'out', 'fore', 'mis', 'non'];
+const SUFFIXES = ['s', 'es', 'ness', 'ly', 'less', 'ful', 'like', 'ward', 'wards', 'some', 'dom'];
+
+/**
+ * A word made of known words: a prefix or suffix on a known word (unsunned, tremblingly, tossings,
+ * townward), or two known words of three letters or more written solid (woodchoppers, watchfires).
+ */
+export function compoundCandidates(word: string): string[][] {
+  const out: string[][] = [];
+  const lower = word.toLowerCase();
+  for (const prefix of PREFIXES) if (lower.startsWith(prefix) && lower.length - prefix.length >= 4) out.push([word.slice(prefix.length)]);
+  for (const suffix of SUFFIXES) if (lower.endsWith(suffix) && lower.length - suffix.length >= 4) out.push([word.slice(0, -suffix.length)]);
+  if (/^\p{L}+$/u.test(word) && word.length >= 7) {
+    for (let i = 3; i + 3 <= word.length; i++) out.push([word.slice(0, i), word.slice(i)]);
+  }
+  return out;
+}
