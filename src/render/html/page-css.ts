@@ -10,6 +10,7 @@ export function pageCss(g: PageGeometry, fontFamily: string): string {
 :root {
   --page-width: ${inch(g.width)};
   --text-height: ${inch(Math.round((g.height - g.top - g.bottom) * 1000) / 1000)};
+  --text-width: ${inch(Math.round((g.width - g.inside - g.outside) * 1000) / 1000)};
   --body-font: '${fontFamily}';
 }
 @page {

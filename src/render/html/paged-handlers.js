@@ -95,5 +95,146 @@
     }
   }
 
-  Paged.registerHandlers(WholeWordBreaks, KeepOverset);
+  // ---------- Verse and figures ----------
+  // Before layout, each stanza and figure is measured once in a probe as wide as the text block:
+  // - a stanza (`.line-block`, or a paragraph of `<br>`-ended lines in a `.poem`/`.verse` div, which becomes
+  //   one element per line here so each wrapped line can hang) of at most STANZA_WHOLE lines that fits in a
+  //   third of the page is kept whole (`stanza-whole`: break-inside: avoid); a longer one may split between
+  //   its lines, never leaving one line alone at either side (the second and the last line carry Paged.js's
+  //   data-break-before="avoid"). A `break-inside: avoid` block taller than the page is what made Paged.js
+  //   give up ("Unable to layout item") and lose the stanza.
+  // - a figure's image gets a max-height that leaves room for its own caption and margins, so image and
+  //   caption always fit on one page (the CSS rule alone cannot know the caption's height).
+  const STANZA_WHOLE = 8;
+
+  function textBlockProbe() {
+    const probe = document.createElement('div');
+    probe.setAttribute('aria-hidden', 'true');
+    probe.style.cssText = 'position:absolute;left:-20000px;top:0;visibility:hidden;width:var(--text-width, 4.3in);';
+    document.body.appendChild(probe);
+    return probe;
+  }
+
+  /** A copy of `node` inside shallow copies of its ancestors (their classes decide the styles). */
+  function measureInContext(probe, node) {
+    let copy = node.cloneNode(true);
+    for (let a = node.parentElement; a; a = a.parentElement) {
+      const shell = a.cloneNode(false);
+      shell.removeAttribute('id');
+      shell.appendChild(copy);
+      copy = shell;
+    }
+    probe.appendChild(copy);
+    return copy;
+  }
+
+  function brLines(p) {
+    // <p>a<br>b<br>c</p> → <p class="line-block verse-lines"><span class="line">a</span>…</p>
+    const lines = [[]];
+    for (const n of [...p.childNodes]) {
+      if (n.nodeType === Node.ELEMENT_NODE && n.tagName === 'BR') lines.push([]);
+      else lines.at(-1).push(n);
+    }
+    p.textContent = '';
+    for (const nodes of lines) {
+      const line = document.createElement('span');
+      line.className = 'line';
+      // The newline after each <br> in the source is not part of the line.
+      while (nodes.length && nodes[0].nodeType === Node.TEXT_NODE && !nodes[0].data.trim()) nodes.shift();
+      if (nodes.length && nodes[0].nodeType === Node.TEXT_NODE) nodes[0].data = nodes[0].data.replace(/^[\n\r\t ]+/, '');
+      line.append(...nodes);
+      if (!line.textContent.trim() && !line.querySelector('img')) line.classList.add('line-empty');
+      p.appendChild(line);
+    }
+    p.classList.add('line-block', 'verse-lines');
+  }
+
+  class VerseAndFigures extends Paged.Handler {
+    beforeParsed(content) {
+      for (const p of content.querySelectorAll('.poem p, .verse p')) if (p.querySelector('br')) brLines(p);
+      const stanzas = [...content.querySelectorAll('.line-block')];
+      const figures = [...content.querySelectorAll('figure')].filter((f) => f.querySelector('img'));
+      if (stanzas.length === 0 && figures.length === 0) return;
+      const probe = textBlockProbe();
+      const textHeight = probe.getBoundingClientRect().height || 0;
+      const page = document.createElement('div');
+      page.style.height = 'var(--text-height, 6.5in)';
+      probe.appendChild(page);
+      const pageHeight = page.getBoundingClientRect().height;
+      page.remove();
+      const copies = stanzas.map((s) => measureInContext(probe, s));
+      const captions = figures.map((f) => measureInContext(probe, f));
+      stanzas.forEach((stanza, i) => {
+        const copy = copies[i].querySelector('.line-block') || copies[i];
+        const lines = [...stanza.children].filter((c) => c.classList.contains('line'));
+        const lineHeight = parseFloat(getComputedStyle(copy).lineHeight) || 14.5;
+        const rendered = Math.round(copy.getBoundingClientRect().height / lineHeight);
+        if (rendered <= STANZA_WHOLE || copy.getBoundingClientRect().height <= pageHeight / 3) {
+          stanza.classList.add('stanza-whole');
+          return;
+        }
+        stanza.classList.add('stanza-split');
+        if (lines.length >= 4) {
+          lines[1].setAttribute('data-break-before', 'avoid');
+          lines.at(-1).setAttribute('data-break-before', 'avoid');
+        }
+      });
+      figures.forEach((figure, i) => {
+        const copy = captions[i].querySelector('figure') || captions[i];
+        const img = copy.querySelector('img');
+        const style = getComputedStyle(copy);
+        // Everything of the figure but the image: caption, margins, the image's own margins.
+        const rest = copy.getBoundingClientRect().height - img.getBoundingClientRect().height +
+          parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+        const room = Math.floor(pageHeight - rest - 2);
+        const source = figure.querySelector('img');
+        source.style.maxHeight = `${Math.max(room, 48)}px`;
+      });
+      probe.remove();
+      void textHeight;
+    }
+  }
+
+  /**
+   * A heading stays with what follows it, and no page is left empty:
+   * - Paged.js moves a break that falls before a block it may not be separated from (after a heading:
+   *   break-after: avoid) to before that heading. When the heading opens the page, that leaves the page
+   *   empty and lays the same content out again, for ever; Paged.js then gives up and the text is lost (a
+   *   picture taller than what is left under a chapter title did this). The break goes after the heading.
+   * - A break inside a block that follows a heading (a long stanza splitting after its first line, kept
+   *   together with its second) can leave the heading last on the page: the break goes before the heading.
+   */
+  class HeadingsKeepTheirText extends Paged.Handler {
+    onOverflow(overflow, rendered) {
+      if (!overflow || !rendered) return undefined;
+      const at = document.createRange();
+      at.setStart(overflow.startContainer, overflow.startOffset);
+      at.collapse(true);
+      const before = [];
+      const after = [];
+      const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE ? n.data.trim() === '' : n.tagName !== 'IMG') continue;
+        (at.comparePoint(n, 0) < 0 ? before : after).push(n);
+      }
+      const headingOf = (n) => (n.nodeType === Node.TEXT_NODE ? n.parentElement : n).closest('h1, h2, h3, h4, h5, h6');
+      const range = document.createRange();
+      range.setEnd(overflow.endContainer, overflow.endOffset);
+      if (before.length === 0 && after.length > 0) {
+        const heading = headingOf(after[0]);
+        if (!heading || !rendered.contains(heading) || !after.some((n) => !heading.contains(n))) return undefined;
+        range.setStartAfter(heading);
+        return range;
+      }
+      if (before.length > 0) {
+        const heading = headingOf(before.at(-1));
+        if (!heading || !rendered.contains(heading) || !before.some((n) => !heading.contains(n))) return undefined;
+        range.setStartBefore(heading);
+        return range;
+      }
+      return undefined;
+    }
+  }
+
+  Paged.registerHandlers(VerseAndFigures, HeadingsKeepTheirText, WholeWordBreaks, KeepOverset);
 })();
