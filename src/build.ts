@@ -140,7 +140,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       let pdf: { pages: number } | undefined;
       try {
         if (want.has('html') || want.has('pdf')) {
-          await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
+          const html = await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
+          // Notes print could not set as asked (a footnote too long for a page), at their place in the manuscript.
+          if (html.warnings.length) {
+            diagnostics.push(...html.warnings);
+            emit({ type: 'diagnostics', diagnostics: html.warnings });
+          }
           if (want.has('pdf')) {
             pdf = await stage('pdf', () => renderPdf(book, staging.path(names.html), staging.path(names.pdf), ctx), (r) => `${r.pages} pages`);
             if (full) await stage('wrap cover', () => renderWrapCover(book, pdf!.pages, staging.path(names.wrap), ctx),
