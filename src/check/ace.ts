@@ -1,10 +1,9 @@
 // DAISY Ace (accessibility checker: axe-core rules plus EPUB metadata checks), run on a finished .epub.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { findChromium } from '../browser.ts';
+import { runWatched, watchedTempFolder } from '../child/run-watched.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { EnvironmentError } from '../diagnostics.ts';
 
@@ -44,19 +43,15 @@ function violations(assertion: AceAssertion, subject: string, out: Diagnostic[])
 export async function ace(file: string): Promise<Diagnostic[]> {
   if (!existsSync(ACE)) throw new EnvironmentError(`DAISY Ace is missing (${ACE}): run \`npm install\` (package @daisy/ace).`);
   const chromium = findChromium();
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'ace-'));
+  const dir = await watchedTempFolder('ace-');
   try {
     const out = path.join(dir, 'report');
-    const stderr = await new Promise<string>((resolve, reject) => {
-      execFile(
-        ACE,
-        ['--silent', '--force', '--outdir', out, '--tempdir', path.join(dir, 'tmp'), path.resolve(file)],
-        { env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium }, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
-        (err, stdout, stderr) => (err && !existsSync(path.join(out, 'report.json')) ? reject(new Error(`Ace failed on ${file}: ${stdout}${stderr}`.trim())) : resolve(stderr)),
-      );
+    // Ace and the Chromium it starts die with the build (a watchdog kills their process group).
+    const { stdout, stderr } = await runWatched(ACE, ['--silent', '--force', '--outdir', out, '--tempdir', path.join(dir, 'tmp'), path.resolve(file)], {
+      folder: dir, env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium }, timeoutMs: 600_000,
     });
     const reportFile = path.join(out, 'report.json');
-    if (!existsSync(reportFile)) throw new Error(`Ace wrote no report for ${file}: ${stderr}`);
+    if (!existsSync(reportFile)) throw new Error(`Ace wrote no report for ${file}: ${`${stdout}${stderr}`.trim()}`);
     const report = JSON.parse(await readFile(reportFile, 'utf8')) as AceAssertion;
     const list: Diagnostic[] = [];
     for (const assertion of report.assertions ?? []) violations(assertion, path.basename(file), list);

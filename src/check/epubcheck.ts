@@ -1,11 +1,11 @@
-// EPUBCheck (the validator Apple, Kobo and Google run) on a finished .epub; every message as a Diagnostic.
-import { execFile } from 'node:child_process';
+// EPUBCheck (the validator Apple, Kobo and Google run) on a finished .epub; every message as a Diagnostic,
+// each distinct message once.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { EnvironmentError } from '../diagnostics.ts';
+import { CommandNotFound, runWatched, watchedTempFolder } from '../child/run-watched.ts';
 
 /** Debian's jar; EPUBCHECK_JAR overrides (read at each call). */
 export function epubcheckJar(): string {
@@ -26,16 +26,15 @@ function severity(s: EpubcheckMessage['severity']): Severity {
   return 'info';
 }
 
-function run(args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile('java', args, { maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new EnvironmentError('Java is not installed: EPUBCheck needs Java 17 (`apt-get install openjdk-17-jre-headless epubcheck`).'));
-        return;
-      }
-      resolve({ code: typeof err?.code === 'number' ? err.code : 0, stderr });
-    });
-  });
+async function run(args: string[], folder: string): Promise<{ code: number; stderr: string }> {
+  try {
+    return await runWatched('java', args, { folder });
+  } catch (err) {
+    if (err instanceof CommandNotFound) {
+      throw new EnvironmentError('Java is not installed: EPUBCheck needs Java 17 (`apt-get install openjdk-17-jre-headless epubcheck`).');
+    }
+    throw err;
+  }
 }
 
 /** Runs `java -jar epubcheck.jar <file> --json <tmp>`; errors for ERROR/FATAL, warnings for WARNING. */
@@ -44,17 +43,19 @@ export async function epubcheck(file: string): Promise<Diagnostic[]> {
   if (!existsSync(jar)) {
     throw new EnvironmentError(`EPUBCheck is not installed (no ${jar}): run \`apt-get install epubcheck\` (it needs Java 17).`);
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'epubcheck-'));
+  // Java dies with the build, and its temp folder with it (or at the next run, if the watchdog was killed too).
+  const dir = await watchedTempFolder('epubcheck-');
   try {
     const report = path.join(dir, 'report.json');
     // C1-only JIT and the serial GC: a short run spends half the CPU time otherwise (measured 4.5 s vs 8.7 s).
     const jvm = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
-    const { code, stderr } = await run([...jvm, '-jar', jar, path.resolve(file), '--json', report]);
+    const { code, stderr } = await run([...jvm, '-jar', jar, path.resolve(file), '--json', report], dir);
     if (!existsSync(report)) {
       throw new EnvironmentError(`EPUBCheck did not run (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
     }
     const { messages } = JSON.parse(await readFile(report, 'utf8')) as { messages: EpubcheckMessage[] };
     const name = path.basename(file);
+    const seen = new Set<string>();
     return messages.flatMap((m) => {
       const locations = m.locations.length ? m.locations : [{ path: '', line: -1, column: -1 }];
       return locations.map((loc) => ({
@@ -65,7 +66,10 @@ export async function epubcheck(file: string): Promise<Diagnostic[]> {
         message: m.message,
         rule: m.ID,
         ...(m.suggestion ? { hint: m.suggestion } : {}),
-      }));
+      })).filter((d) => {
+        const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+        return !seen.has(key) && Boolean(seen.add(key));
+      });
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { previousBuild, ROOT, runBuild, snapshot } from './run-build.ts';
 
 const BOOK = join(ROOT, 'test', 'fixtures', 'small-book');
@@ -36,6 +36,7 @@ const ours = (entries: string[]) => entries.filter((e) => e.startsWith('.staging
 
 describe('a build killed while it replaces outputs', { concurrency: 2, timeout: 180_000 }, async () => {
   const work = await mkdtemp(join(tmpdir(), 'commit-kill-'));
+  after(() => rm(work, { recursive: true, force: true }));
   const fresh = join(work, 'fresh');
   const old = await previousBuild(fresh, 'a-small-book');
   const steps = await killedAt(fresh, undefined);
@@ -58,5 +59,4 @@ describe('a build killed while it replaces outputs', { concurrency: 2, timeout: 
       }
     });
   }
-  test('clean up', async () => rm(work, { recursive: true, force: true }));
 });
