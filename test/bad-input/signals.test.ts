@@ -166,3 +166,37 @@ describe('signals', { concurrency: 1, timeout: 180_000 }, () => {
     });
   });
 });
+
+test('SIGKILL of the build while EPUBCheck runs: Java dies with it and its temp folder goes', { timeout: 120_000 }, async () => {
+  await withOut(async (out) => {
+    const child = spawn(process.execPath, ['scripts/build.ts', BOOK, '--out', out, '--format', 'epub', '--no-ace'], {
+      cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise((ok) => child.on('exit', ok));
+    let java: number | undefined;
+    let tree: number[] = [];
+    while (java === undefined && child.exitCode === null) {
+      await new Promise((ok) => setTimeout(ok, 50));
+      tree = descendants(child.pid!);
+      java = tree.find((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('epubcheck');
+        } catch {
+          return false;
+        }
+      });
+    }
+    assert.ok(java, `EPUBCheck never started:\n${stderr}`);
+    const folders = () => readdir(tmpdir()).then((l) => l.filter((e) => e.startsWith(`epubcheck-${child.pid}-`)));
+    assert.equal((await folders()).length, 1, 'EPUBCheck works in a temp folder named after the build');
+    child.kill('SIGKILL');
+    await exited;
+    const t0 = performance.now();
+    while (tree.some(alive) && performance.now() - t0 < 2000) await new Promise((ok) => setTimeout(ok, 20));
+    assert.deepEqual(tree.filter(alive), [], 'Java and the watchdog are gone within 2 s');
+    process.stderr.write(`# EPUBCheck gone ${Math.round(performance.now() - t0)} ms after the build was killed\n`);
+    assert.deepEqual(await folders(), [], 'its temp folder is removed');
+  });
+});
