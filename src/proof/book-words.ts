@@ -68,7 +68,7 @@ export class BookWords {
         this.named.has(word) ||
         usage.count >= CONSISTENT_USES ||
         (capital && (usage.midSentence > 0 || usage.count >= 2));
-      if (accepted && !nearer(word, usage.count)) out.push(word);
+      if (this.named.has(word) || (accepted && !nearer(word, usage.count))) out.push(word);
     }
     return out;
   }

@@ -24,10 +24,17 @@ export interface ForeignPassage {
   node: Nodes;
 }
 
-export function dialectProse(tree: Root, language: string, foreign: ForeignPassage[] = []): Root {
+/**
+ * `stanzas` receives the source span of every line block (a stanza): its lines are paragraphs of their own
+ * for the English parser, but a bracket or quotation may open on one line and close on another.
+ */
+export function dialectProse(tree: Root, language: string, foreign: ForeignPassage[] = [], stanzas: Array<[number, number]> = []): Root {
   const walk = (parent: Nodes) => {
     if (!('children' in parent)) return;
     const children = (parent.children as Nodes[]).flatMap((child): Nodes | Nodes[] => {
+      if (child.type === 'lineBlock' && child.position?.start.offset !== undefined) {
+        stanzas.push([child.position.start.offset, child.position.end.offset ?? child.position.start.offset]);
+      }
       if (UNWRAP.has(child.type) && 'children' in child) {
         walk(child);
         return child.children as Nodes[];

@@ -101,19 +101,20 @@ export async function proofFiles(files: ProofFile[], options: ProofOptions = {})
     const vfile = new VFile({ path: file, value: doc });
     const locate = createLocator(doc);
     const foreign: ForeignPassage[] = [];
-    const mdast = kind === 'markdown' ? dialectProse(parseDialect(doc, file), language, foreign) : textToMdast(doc, locate);
+    const stanzas: Array<[number, number]> = [];
+    const mdast = kind === 'markdown' ? dialectProse(parseDialect(doc, file), language, foreign, stanzas) : textToMdast(doc, locate);
     if (book) book.addNames(headingWords(mdast));
     prepareProse(mdast, doc, locate);
     const tree = (await english.run(mdast, vfile)) as unknown as NlcstRoot;
     const index = indexTree(tree);
     book?.collect(index);
-    parsed.push({ file, doc, vfile, locate, index, foreign });
+    parsed.push({ file, doc, vfile, locate, index, foreign, stanzas });
   }
   if (book && speller) speller.learn(book.learned(speller.names));
   const consistency = createConsistency();
   const noted = new Set<string>();
-  for (const { file, doc, vfile, locate, index, foreign } of parsed) {
-    const context: RuleContext = { doc, locate, speller, fragments: new WeakSet() };
+  for (const { file, doc, vfile, locate, index, foreign, stanzas } of parsed) {
+    const context: RuleContext = { doc, locate, speller, fragments: new WeakSet(), stanzas };
     const candidates = articleAndRepeatCandidates(index, nodeText);
     await repeatedWords.run(candidates.repeats, vfile);
     await indefiniteArticle.run(candidates.articles, vfile);

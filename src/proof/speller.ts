@@ -88,9 +88,10 @@ export function spellerFrom(spell: Dictionary, wordList: Iterable<string>): Spel
   // A regular form of known words (form'd, o'er, unsunned, woodchoppers), two steps deep (unshovell'd).
   const single = (word: string, depth = 0): boolean => {
     if (plain(word)) return true;
-    if (depth > 1) return false;
+    if (depth > 1 || word.length > MAX_SUGGEST_LENGTH) return false; // no real word is that long
     const forms = [...archaicCandidates(word), ...compoundCandidates(word)];
-    return forms.some((parts) => parts.every((part) => plain(part) || single(part, depth + 1)));
+    // Two words written solid must each be plain words (else "Dimmesdale" is "Dim" + "mes" + "dale").
+    return forms.some((parts) => parts.every((part) => plain(part) || (parts.length === 1 && single(part, depth + 1))));
   };
 
   // An initial ("M." in "M. K.") is a name, not a misspelling.

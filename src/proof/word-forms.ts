@@ -5,9 +5,9 @@
 export function americanCandidates(word: string): string[] {
   const out: string[] = [];
   const each = (pattern: RegExp, replace: string) => {
-    for (const m of word.matchAll(pattern)) out.push(word.slice(0, m.index) + m[0].replace(pattern, replace) + word.slice(m.index + m[0].length));
+    for (const m of word.matchAll(pattern)) out.push(word.slice(0, m.index) + replace + word.slice(m.index + m[0].length));
   };
-  each(/(?<=[a-z]{2})or(?!e)/gi, 'our'); // color, labor, neighborhood, honorable, vigor
+  each(/(?<=[a-z]{2})or/gi, 'our'); // color, labor, neighborhood, honorable, vigor
   each(/(?<=[a-z]{2}[^aeiou])er(?=$|s$|ed$|ing$)/gi, 're'); // center, theater, centered
   each(/(?<=[aeiou])l(?=(?:ed|ing|er|ers|en|ous|y|ment)$)/gi, 'll'); // traveled, woolen, marvelous
   each(/(?<=[a-z])ll(?=(?:s|ed|ing|ment|ments)?$)/gi, 'l'); // fulfill, enroll, installment
@@ -52,21 +52,30 @@ export function archaicCandidates(raw: string): string[][] {
   if (/'st$/i.test(word)) out.push([`${word.slice(0, -3)}est`], [word.slice(0, -3)]);
   if (/\w'\w/.test(word)) out.push([word.replace("'", 'e')], [word.replace("'", 'v')]); // heav'n, e'en
   if (/^'/.test(word)) out.push([word.slice(1)]); // 'bout, 'gainst
-  if (!word.includes("'") && word.length > 5) {
+  if (!word.includes("'") && word.length > 3) {
+    if (/pt$/i.test(word)) out.push([`${word.slice(0, -1)}ped`]); // stopt, wrapt
+    if (/xt$/i.test(word)) out.push([`${word.slice(0, -1)}ed`]); // mixt
+    if (/[^s]st$/i.test(word)) out.push([`${word.slice(0, -1)}sed`]); // drest
+    if (/ie(st|th)$/i.test(word)) out.push([`${word.slice(0, -4)}y`]); // deniest, hurrieth
+  }
+  if (!word.includes("'") && word.length > 4) {
     for (const ending of ['est', 'eth', 'st', 'th']) {
       if (!word.toLowerCase().endsWith(ending)) continue;
       const stem = word.slice(0, -ending.length);
       out.push([stem], [`${stem}e`]);
       if (/([^aeiou])\1$/i.test(stem)) out.push([stem.slice(0, -1)]); // sinneth
     }
-    if (/pt$/i.test(word)) out.push([`${word.slice(0, -1)}ped`]); // stopt, wrapt
-    if (/st$/i.test(word)) out.push([`${word.slice(0, -1)}sed`]); // drest
   }
+  // Accents and ligatures of borrowed words: éclat, façades, soirées, prætors, pharmacopœia.
+  const plain = word.normalize('NFD').replace(/\p{M}/gu, '').replace(/æ/g, 'ae').replace(/œ/g, 'oe').replace(/Æ/g, 'Ae').replace(/Œ/g, 'Oe');
+  if (plain !== word) out.push([plain]);
   return out;
 }
 
 const PREFIXES = ['un', 'in', 're', 'over', 'under', 'out', 'fore', 'mis', 'non'];
-const SUFFIXES = ['s', 'es', 'ness', 'ly', 'less', 'ful', 'like', 'ward', 'wards', 'some', 'dom'];
+const SUFFIXES = ['s', 'es', 'ness', 'ly', 'less', 'ful', 'like', 'ward', 'wards', 'some', 'dom', 'er', 'ers', 'ed'];
+/** After a final e: visage·d, caresse·r, promenade·rs. */
+const AFTER_E = ['d', 'r', 'rs'];
 
 /**
  * A word made of known words: a prefix or suffix on a known word (unsunned, tremblingly, tossings,
@@ -76,7 +85,9 @@ export function compoundCandidates(word: string): string[][] {
   const out: string[][] = [];
   const lower = word.toLowerCase();
   for (const prefix of PREFIXES) if (lower.startsWith(prefix) && lower.length - prefix.length >= 4) out.push([word.slice(prefix.length)]);
-  for (const suffix of SUFFIXES) if (lower.endsWith(suffix) && lower.length - suffix.length >= 4) out.push([word.slice(0, -suffix.length)]);
+  for (const suffix of SUFFIXES) if (lower.endsWith(suffix) && lower.length - suffix.length >= (suffix === 's' ? 3 : 4)) out.push([word.slice(0, -suffix.length)]);
+  for (const suffix of AFTER_E) if (lower.endsWith(`e${suffix}`) && lower.length - suffix.length >= 4) out.push([word.slice(0, -suffix.length)]);
+  if (/([^aeiou])\1(er|ers|ed)$/i.test(lower)) out.push([word.replace(/.(er|ers|ed)$/i, '')]); // rammer, scragged
   if (/^\p{L}+$/u.test(word) && word.length >= 7) {
     for (let i = 3; i + 3 <= word.length; i++) out.push([word.slice(0, i), word.slice(i)]);
   }

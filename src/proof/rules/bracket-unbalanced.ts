@@ -1,16 +1,16 @@
-// Brackets opened and not closed in a paragraph, closed without being opened, or closed by the wrong kind.
+// Brackets opened and not closed in a paragraph (or a stanza of verse), closed without being opened, or closed by the wrong kind.
 import type { VFile } from 'vfile';
 import type { RuleContext } from './context.ts';
-import { marks, type Mark } from './marks.ts';
+import { balanceUnits, marks, type Mark } from './marks.ts';
 import { report } from './report.ts';
 import type { TreeIndex } from './tree-index.ts';
 
 const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 export function bracketUnbalanced(tree: TreeIndex, file: VFile, context: RuleContext): void {
-  for (const paragraph of tree.paragraphs) {
+  for (const unit of balanceUnits(tree.paragraphs, context.stanzas)) {
     const stack: Mark[] = [];
-    for (const mark of marks(paragraph)) {
+    for (const mark of unit.flatMap(marks)) {
       if (mark.char === '(' || mark.char === '[' || mark.char === '{') stack.push(mark);
       else if (mark.char in PAIRS) {
         const open = stack.at(-1);

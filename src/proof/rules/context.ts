@@ -11,4 +11,6 @@ export interface RuleContext {
   speller?: Speller;
   /** Word nodes already reported as halves of a split word (spelling leaves them alone). */
   fragments: WeakSet<Node>;
+  /** Source spans of verse stanzas (line blocks), whose lines are balanced together. */
+  stanzas: Array<[number, number]>;
 }

@@ -20,6 +20,23 @@ export function marks(paragraph: Paragraph): Mark[] {
   return out;
 }
 
+/**
+ * Paragraphs as units for balancing brackets and quotes: each on its own, except the lines of one stanza
+ * (within one of the `stanzas` spans), which form one unit.
+ */
+export function balanceUnits(paragraphs: Paragraph[], stanzas: Array<[number, number]>): Paragraph[][] {
+  const units: Paragraph[][] = [];
+  let current: [number, number] | undefined;
+  for (const paragraph of paragraphs) {
+    const at = paragraph.position?.start.offset ?? -1;
+    const stanza = stanzas.find(([start, end]) => at >= start && at < end);
+    if (stanza && stanza === current) units.at(-1)!.push(paragraph);
+    else units.push([paragraph]);
+    current = stanza;
+  }
+  return units;
+}
+
 /** First non-space leaf of a paragraph, for "does the next paragraph open with a quote?". */
 export function firstLeaf(node: Paragraph | RootContent | undefined): string {
   while (node && 'children' in node) {

@@ -3,19 +3,29 @@
 // with “ — the usual convention — and is not reported.
 import type { VFile } from 'vfile';
 import type { RuleContext } from './context.ts';
-import { firstLeaf, marks, type Mark } from './marks.ts';
+import type { Paragraph } from 'nlcst';
+import { balanceUnits, marks, type Mark } from './marks.ts';
 import { report } from './report.ts';
 import type { TreeIndex } from './tree-index.ts';
 
 
+/** The quotation marks a paragraph opens with (“ ‘ …, hair spaces between them skipped). */
+function openingQuotes(paragraph: Paragraph[] | undefined, doc: string): string {
+  let at = paragraph?.[0]?.position?.start.offset;
+  if (at === undefined) return '';
+  let out = '';
+  for (; at < doc.length && /[“‘\s\u2060]/.test(doc[at]); at++) if (doc[at] === '“' || doc[at] === '‘') out += doc[at];
+  return out;
+}
+
 export function quoteUnbalanced(tree: TreeIndex, file: VFile, context: RuleContext): void {
-  const list = tree.paragraphs;
-  list.forEach((paragraph, index) => {
+  const units = balanceUnits(tree.paragraphs, context.stanzas);
+  units.forEach((unit, index) => {
     const double: Mark[] = [];
     const single: Mark[] = [];
     let straight: Mark | undefined;
     const at = (mark: Mark) => context.locate(mark.offset);
-    for (const mark of marks(paragraph)) {
+    for (const mark of unit.flatMap(marks)) {
       if (mark.char === '“') double.push(mark);
       else if (mark.char === '”') {
         if (!double.pop()) report(file, at(mark), 'quote-unbalanced', 'closing ” without an opening “');
@@ -23,10 +33,12 @@ export function quoteUnbalanced(tree: TreeIndex, file: VFile, context: RuleConte
       else if (mark.char === '’') single.pop(); // otherwise an apostrophe
       else if (mark.char === '"') straight = straight ? undefined : mark;
     }
-    const continues = firstLeaf(list[index + 1]).startsWith('“');
-    const open = continues ? double.slice(0, -1) : double;
+    // A quotation (or a quotation within one) running on: the next paragraph reopens it.
+    const next = openingQuotes(units[index + 1], context.doc);
+    const open = next.includes('“') ? double.slice(0, -1) : double;
+    const openSingle = next.includes('‘') && double.length > 0 ? single.slice(0, -1) : single;
     for (const mark of open) report(file, at(mark), 'quote-unbalanced', 'opening “ is not closed in this paragraph');
-    for (const mark of single) report(file, at(mark), 'quote-unbalanced', 'opening ‘ is not closed in this paragraph');
+    for (const mark of openSingle) report(file, at(mark), 'quote-unbalanced', 'opening ‘ is not closed in this paragraph');
     if (straight) report(file, at(straight), 'quote-unbalanced', '" is not closed in this paragraph');
   });
 }

@@ -15,6 +15,8 @@ export function spaceBeforePunctuation(tree: TreeIndex, file: VFile, context: Ru
     for (let i = 1; i + 1 < children.length; i++) {
       const space = children[i];
       if (space.type !== 'WhiteSpaceNode' || /[\r\n]/.test(space.value)) continue;
+      // Hair, thin and narrow no-break spaces (between nested quotes: “ ‘I wish) are typography.
+      if (/^[\u2009\u200a\u202f\u2060]+$/.test(space.value)) continue;
       const previous = children[i - 1];
       const next = children[i + 1];
       const nextText = text(next);

@@ -43,6 +43,8 @@ export function spelling(tree: TreeIndex, file: VFile, context: RuleContext): vo
         : suggestion.from === 'dictionary'
           ? `${shown} is not in the ${speller.dictionary} dictionary; did you mean ${quoteList(suggestion.words)}?`
           : `${shown} is not in the ${speller.dictionary} dictionary or the word list`;
-    report(file, place, 'spelling', reason);
+    // A word with no dictionary word one edit away is rarely a typo (typos are a letter dropped, doubled,
+    // changed or swapped): a rare word or a name, noted rather than warned about (add it to dictionary.txt).
+    report(file, place, 'spelling', reason, { info: suggestion.from === 'none' });
   }
 }
