@@ -69,6 +69,20 @@ export function noteAside(note: Note, callFile: string): Element {
   return el('aside', { 'epub:type': 'footnote', role: 'doc-footnote', id: note.id, className: ['footnote'] }, children);
 }
 
+/**
+ * notes: book — the note as an entry of the endnotes list, visible in it (reading systems that hide
+ * `footnote` asides outside pop-ups, Apple Books and Kobo, show the list), its number a back-link to the call.
+ */
+export function noteEndnote(note: Note, callFile: string): Element {
+  const back = el('a', { role: 'doc-backlink', href: `${callFile}#${noteCallId(note.id)}`, className: ['note-number'] }, [
+    text(String(note.number)),
+  ]);
+  const lead = [back, text('. ')];
+  const content = note.content.length ? note.content : [el('p', {}, [])];
+  const children = withLead(content, lead) ?? [el('p', {}, lead), ...content];
+  return el('li', { 'epub:type': 'endnote', role: 'doc-endnote', id: note.id, className: ['endnote'], value: String(note.number) }, children);
+}
+
 /** Image `src` as written in the chapter → the book's image (absolute path, for epub-gen-memory to read). */
 function imageUrl(book: Book, chapter: Chapter, src: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return src;

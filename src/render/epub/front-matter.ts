@@ -1,7 +1,7 @@
 // The documents around the chapters: title page, copyright page, end-of-book notes, bibliography.
 import type { ElementContent } from 'hast';
 import { bibliographyId, type Book } from '../../book/model.ts';
-import { chapterFile, noteAside } from './chapter.ts';
+import { chapterFile, noteEndnote } from './chapter.ts';
 import { el, text } from './hast.ts';
 import { FONT_CREDIT } from './fonts.ts';
 
@@ -45,16 +45,19 @@ export function copyrightPage(book: Book): ElementContent[] {
   return [el('section', { 'epub:type': 'copyright-page', className: ['copyright'], ariaLabel: 'Copyright' }, lines)];
 }
 
-/** notes: book — every chapter's notes, under the chapter's title, as popup footnotes. */
+/**
+ * notes: book — a real endnotes section: every chapter's notes under the chapter's title, each group an
+ * ordered list of endnotes (numbered as in the text), each note with its back-link to the call.
+ */
 export function notesDocument(book: Book): ElementContent[] {
   const children: ElementContent[] = [el('h1', { id: 'notes-title' }, [text('Notes')])];
   for (const chapter of book.chapters) {
     if (chapter.notes.length === 0) continue;
     const headingId = `notes-${chapter.id}`;
     children.push(
-      el('section', { ariaLabelledBy: [headingId] }, [
+      el('section', { ariaLabelledBy: [headingId], className: ['notes-group'] }, [
         el('h2', { id: headingId }, [text(chapter.title)]),
-        ...chapter.notes.map((n) => noteAside(n, chapterFile(chapter))),
+        el('ol', { className: ['endnotes'], start: String(chapter.notes[0]!.number) }, chapter.notes.map((n) => noteEndnote(n, chapterFile(chapter)))),
       ]),
     );
   }

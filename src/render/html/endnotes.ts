@@ -39,6 +39,10 @@ export function endnote(note: Note): Element {
   const number = h('a', { className: ['en-number', 'note-link'], href: `#${noteCallId(note)}`, role: 'doc-backlink', ariaLabel: `Back to the text of note ${note.number}` }, String(note.number));
   const content = structuredClone(note.content);
   const body = withLead(content, number) ?? [h('p', {}, number), ...content];
+  // Paragraphs after the first are indented (by class: the sibling selector did not reach them after layout).
+  body.forEach((b, i) => {
+    if (i > 0 && b.type === 'element' && b.tagName === 'p') b.properties = { ...b.properties, className: ['en-more'] };
+  });
   return h('li', { className: ['endnote', `note-${note.kind}`], id: note.id, dataNumber: String(note.number) }, body);
 }
 
