@@ -1,6 +1,5 @@
 // The pipeline: load → render each requested output into staging → validate → move into the output folder.
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { loadBook } from './book/load.ts';
 import { bookSlug, type Book } from './book/model.ts';
 import type { BrowserPool as Pool } from './browser.ts';
@@ -15,14 +14,14 @@ import { recoverOutputs, Staging } from './staging.ts';
  * manuscript has loaded without errors, so that `--help` and a manuscript error answer at once.
  */
 async function parts() {
-  const [browser, aceM, epubcheckM, pdfCheck, proof, cover, epub, html, pdf, pdfx, wrap, report] = await Promise.all([
-    import('./browser.ts'), import('./check/ace.ts'), import('./check/epubcheck.ts'), import('./check/pdf.ts'),
+  const [browser, aceM, epubcheckM, sourceMap, pdfCheck, proof, cover, epub, html, pdf, pdfx, wrap, report] = await Promise.all([
+    import('./browser.ts'), import('./check/ace.ts'), import('./check/epubcheck.ts'), import('./check/epub-source-map.ts'), import('./check/pdf.ts'),
     import('./proof/index.ts'), import('./render/cover/index.ts'), import('./render/epub/index.ts'),
     import('./render/html/index.ts'), import('./render/pdf/index.ts'), import('./render/pdfx/index.ts'),
     import('./render/wrap-cover/index.ts'), import('./report/index.ts'),
   ]);
   return {
-    BrowserPool: browser.BrowserPool, BrowserCrashError: browser.BrowserCrashError, ace: aceM.ace, epubcheck: epubcheckM.epubcheck,
+    BrowserPool: browser.BrowserPool, BrowserCrashError: browser.BrowserCrashError, ace: aceM.ace, epubcheck: epubcheckM.epubcheck, epubSourceMap: sourceMap.epubSourceMap,
     checkPdf: pdfCheck.checkPdf, proofFiles: proof.proofFiles, bookCover: cover.bookCover, renderEpub: epub.renderEpub,
     renderHtml: html.renderHtml, renderPdf: pdf.renderPdf, toPdfX1a: pdfx.toPdfX1a, renderWrapCover: wrap.renderWrapCover,
     storeReport: report.storeReport, reportMarkdown: report.reportMarkdown,
@@ -51,7 +50,7 @@ export interface BuildOptions {
 
 export type BuildEvent =
   | { type: 'start'; stage: string }
-  | { type: 'done'; stage: string; ms: number; detail?: string }
+  | { type: 'done'; stage: string; ms: number; detail?: string; /** Errors the stage found (a validator). */ errors?: number }
   | { type: 'progress'; stage: string; message: string }
   | { type: 'diagnostics'; diagnostics: Diagnostic[] };
 
@@ -69,14 +68,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const emit = options.onEvent ?? (() => {});
   const full = options.full ?? true;
   const timings: { stage: string; ms: number }[] = [];
-  const stage = async <T>(name: string, fn: () => Promise<T>, detail?: (value: T) => string): Promise<T> => {
+  const stage = async <T>(name: string, fn: () => Promise<T>, detail?: (value: T) => string | Summary): Promise<T> => {
     options.signal.throwIfAborted();
     emit({ type: 'start', stage: name });
     const t0 = performance.now();
     const value = await fn();
     const ms = performance.now() - t0;
     timings.push({ stage: name, ms });
-    emit({ type: 'done', stage: name, ms, detail: detail?.(value) });
+    const said = detail?.(value);
+    emit({ type: 'done', stage: name, ms, ...(typeof said === 'object' ? { detail: said.text, errors: said.errors } : { detail: said }) });
     return value;
   };
 
@@ -89,7 +89,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Characters that no font of the book has (glyph-missing), each where it first occurs in the manuscript.
   diagnostics.push(...(await fontPlan(book)).diagnostics);
   const {
-    BrowserPool, BrowserCrashError, ace, epubcheck, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
+    BrowserPool, BrowserCrashError, ace, epubcheck, epubSourceMap, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
     toPdfX1a, renderWrapCover, storeReport, reportMarkdown,
   } = await parts();
   if (full) {
@@ -127,12 +127,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Ace drives a Chromium of its own: it waits until ours is closed, so two are never open at once.
     let ourChromiumClosed!: () => void;
     const chromiumClosed = new Promise<void>((resolve) => (ourChromiumClosed = resolve));
+    // Each validator's findings are shown as soon as it is done, at their place in the manuscript, so that a
+    // stage failing elsewhere (the PDF) never hides them.
+    const show = (list: Diagnostic[]) => {
+      if (list.length) emit({ type: 'diagnostics', diagnostics: list });
+      return list;
+    };
     const epubChecked = (async () => {
       if (!want.has('epub') || !full) return { epubcheck: undefined, ace: undefined };
       await epubRendered;
+      const toSource = epubSourceMap(book, epubFile);
       const [found, violations] = await Promise.all([
-        stage('epubcheck', () => epubcheck(epubFile), summary),
-        options.ace !== false ? chromiumClosed.then(() => stage('ace', () => ace(epubFile), summary)) : undefined,
+        stage('epubcheck', () => epubcheck(epubFile), summary).then(async (l) => show(l.map(await toSource))),
+        options.ace !== false ? chromiumClosed.then(() => stage('ace', () => ace(epubFile), summary)).then(async (l) => show(l.map(await toSource))) : undefined,
       ]);
       return { epubcheck: found, ace: violations };
     })();
@@ -158,7 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         await browser.close();
         ourChromiumClosed();
       }
-      const found = full && pdf ? await stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary) : undefined;
+      const found = full && pdf ? show(await stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary)) : undefined;
       return { pdf, found };
     })();
     // Wait for every chain even when one fails, so nothing is still writing into staging when it is removed.
@@ -170,9 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     const epubFindings = checked.epubcheck;
     const aceFindings = checked.ace;
-    const inEpub = (list: Diagnostic[]) => list.map((d) => ({ ...d, file: d.file && d.file !== basename(epubFile) ? `${names.epub}/${d.file}` : names.epub }));
-    const problems: Diagnostic[] = [...inEpub(epubFindings ?? []), ...inEpub(aceFindings ?? []), ...(pdfFindings ?? [])];
-    if (problems.length) emit({ type: 'diagnostics', diagnostics: problems });
+    const problems: Diagnostic[] = [...(epubFindings ?? []), ...(aceFindings ?? []), ...(pdfFindings ?? [])];
     if (hasErrors(problems)) throw new ValidationError(`an output failed validation; ${options.outDir} was left as it was`, problems);
 
     if (want.has('pdf') && options.pdfx) {
@@ -225,7 +230,12 @@ function size(bytes: number): string {
   return bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} KB`;
 }
 
-function summary(list: Diagnostic[]): string {
+interface Summary {
+  text: string;
+  errors: number;
+}
+
+function summary(list: Diagnostic[]): Summary {
   const count = (s: Diagnostic['severity']) => list.filter((d) => d.severity === s).length;
-  return `${count('error')} errors, ${count('warning')} warnings${count('info') ? `, ${count('info')} notes` : ''}`;
+  return { text: `${count('error')} errors, ${count('warning')} warnings${count('info') ? `, ${count('info')} notes` : ''}`, errors: count('error') };
 }

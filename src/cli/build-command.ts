@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const e = err as Error & { exitCode?: number; diagnostics?: Diagnostic[] };
     const diagnostics = e.diagnostics ?? [];
-    for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    for (const d of reporter.unreported(diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
     if (diagnostics.length) {
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       process.stderr.write(`${errors} error(s); nothing was written to ${args.outDir}/\n`);

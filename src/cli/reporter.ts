@@ -1,11 +1,13 @@
 // Progress on stderr: one line per finished stage with its time; on a terminal, a spinner for the running
 // stages and colour (unless NO_COLOR). Diagnostics are printed as `file:line:col: severity: message [rule]`.
-import { formatDiagnostic } from '../diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { BuildEvent } from '../build.ts';
 
 export interface Reporter {
   event: (event: BuildEvent) => void;
   finish: () => void;
+  /** Those of `list` not printed yet (a failed build's diagnostics include the ones shown as they came). */
+  unreported: (list: Diagnostic[]) => Diagnostic[];
 }
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -19,6 +21,7 @@ export function createReporter(options: { quiet: boolean; stream: NodeJS.WriteSt
   const running = new Map<string, string>();
   let frame = 0;
   let timer: NodeJS.Timeout | undefined;
+  const printed = new Set<string>();
 
   const clear = () => {
     if (tty && running.size) stream.write('\r\x1b[2K');
@@ -52,7 +55,9 @@ export function createReporter(options: { quiet: boolean; stream: NodeJS.WriteSt
           running.delete(event.stage);
           if (!quiet) {
             const secs = `${(event.ms / 1000).toFixed(2)} s`.padStart(8);
-            line(`${paint(32, '✓')} ${event.stage.padEnd(10)} ${secs}${event.detail ? `  ${event.detail}` : ''}`);
+            // A validator that found errors finished, but did not pass: a red cross, never a green tick.
+            const mark = event.errors ? paint(31, '✗') : paint(32, '✓');
+            line(`${mark} ${event.stage.padEnd(10)} ${secs}${event.detail ? `  ${event.detail}` : ''}`);
           }
           break;
         }
@@ -60,10 +65,15 @@ export function createReporter(options: { quiet: boolean; stream: NodeJS.WriteSt
           for (const d of event.diagnostics) {
             if (quiet && d.severity !== 'error') continue;
             const text = formatDiagnostic(d);
+            if (printed.has(text)) continue;
+            printed.add(text);
             line(d.severity === 'error' ? paint(31, text) : d.severity === 'warning' ? paint(33, text) : text);
           }
           break;
       }
+    },
+    unreported(list) {
+      return list.filter((d) => !printed.has(formatDiagnostic(d)));
     },
     finish() {
       if (timer) clearInterval(timer);
