@@ -9,8 +9,8 @@ import { findManuscriptRoot, proofFiles, proofManuscript, readManuscriptInfo, WO
 
 const USAGE = `Usage: npm run proof -- [file-or-manuscript-dir] [--json]
 
-Proofreads a book's prose: spelling (en-GB dictionary plus the manuscript's ${WORD_LIST_FILE}
-and the book.yaml creators), split words ("Jerem y"), repeated words, doubled spaces, spaces
+Proofreads a book's prose: spelling (the dictionary of book.yaml's language, the manuscript's
+${WORD_LIST_FILE}, the book's names and its own consistent words), split words ("Jerem y"), repeated words, doubled spaces, spaces
 before punctuation, unbalanced quotes and brackets, "a"/"an", and words spelled two ways.
 
   file-or-manuscript-dir  a manuscript folder (its book.yaml chapters), or one .md or .txt file;

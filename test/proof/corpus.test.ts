@@ -49,7 +49,7 @@ const MARK = '\u0001'; // where the fault is to be reported; removed before proo
 interface Plant {
   rule: string;
   /** Edit one paragraph (a line of the fixture); null when this paragraph does not suit. */
-  apply(line: string): string | null;
+  apply(line: string): string | null | undefined;
 }
 
 const word = (min: number) => new RegExp(`(?<=[ ])([a-z]{${min},})(?=[ ])`, 'g');
