@@ -31,13 +31,15 @@ const DEBIAN = {
   ghostscript: [() => onPath('gs'), 'ghostscript', 'makes the PDF/X-1a interior for IngramSpark'],
   pandoc: [() => onPath('pandoc'), 'pandoc', 'is the EPUB peer the benchmark compares against'],
   cslLocales: [() => existsSync('/usr/share/citation-style-language/locales/locales-en-GB.xml'), 'citation-style-language-locales', 'formats citations'],
+  libreoffice: [() => onPath('soffice'), 'libreoffice-writer-nogui', 'opens the .docx the build writes, to check it'],
 };
 const NEEDS = {
   build: args.includes('--pdfx') ? ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript'] : ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
   preview: ['chromium', 'cslStyles', 'cslLocales'],
-  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript'],
+  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript', 'libreoffice'],
   bench: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'pandoc'],
   proof: [],
+  import: [],
   typecheck: [],
 };
 
@@ -99,6 +101,7 @@ const TARGETS = {
   build: ['scripts/build.ts'],
   preview: ['scripts/preview.ts'],
   proof: ['scripts/proof.ts'],
+  import: ['scripts/import.ts'],
   bench: ['scripts/bench.ts'],
   test: ['--test', '--test-concurrency=2', '--test-timeout=900000', 'test/**/*.test.ts'],
   typecheck: ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'],
