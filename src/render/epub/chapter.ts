@@ -80,7 +80,9 @@ export function noteEndnote(note: Note, callFile: string): Element {
   const lead = [back, text('. ')];
   const content = note.content.length ? note.content : [el('p', {}, [])];
   const children = withLead(content, lead) ?? [el('p', {}, lead), ...content];
-  return el('li', { 'epub:type': 'endnote', role: 'doc-endnote', id: note.id, className: ['endnote'], value: String(note.number) }, children);
+  // No ARIA role: DPUB-ARIA 1.1 deprecates doc-endnote (Ace reports it); a list item inside the doc-endnotes
+  // section is what assistive technology expects.
+  return el('li', { 'epub:type': 'endnote', id: note.id, className: ['endnote'], value: String(note.number) }, children);
 }
 
 /** Image `src` as written in the chapter → the book's image (absolute path, for epub-gen-memory to read). */
