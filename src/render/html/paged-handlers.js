@@ -115,17 +115,32 @@
     return probe;
   }
 
-  /** A copy of `node` inside shallow copies of its ancestors (their classes decide the styles). */
-  function measureInContext(probe, node) {
+  /**
+   * A copy of `node` inside shallow copies of its ancestors (their classes decide the styles), after copies
+   * of the `before` elements (its preceding siblings).
+   */
+  function measureInContext(probe, node, before = []) {
     let copy = node.cloneNode(true);
     for (let a = node.parentElement; a; a = a.parentElement) {
       const shell = a.cloneNode(false);
       shell.removeAttribute('id');
+      if (a === node.parentElement) for (const b of before) shell.appendChild(b.cloneNode(true));
       shell.appendChild(copy);
       copy = shell;
     }
-    probe.appendChild(copy);
-    return copy;
+    // Each copy in a box of its own (flow-root: the first heading's margin stays inside it).
+    const holder = document.createElement('div');
+    holder.style.display = 'flow-root';
+    holder.appendChild(copy);
+    probe.appendChild(holder);
+    return holder;
+  }
+
+  /** The headings right before `figure` (none, one, or a run of them), in order. */
+  function headingsAbove(figure) {
+    const before = [];
+    for (let e = figure.previousElementSibling; e && /^H[1-6]$/.test(e.tagName); e = e.previousElementSibling) before.unshift(e);
+    return before;
   }
 
   function brLines(p) {
@@ -156,14 +171,13 @@
       const figures = [...content.querySelectorAll('figure')].filter((f) => f.querySelector('img'));
       if (stanzas.length === 0 && figures.length === 0) return;
       const probe = textBlockProbe();
-      const textHeight = probe.getBoundingClientRect().height || 0;
       const page = document.createElement('div');
       page.style.height = 'var(--text-height, 6.5in)';
       probe.appendChild(page);
       const pageHeight = page.getBoundingClientRect().height;
       page.remove();
       const copies = stanzas.map((s) => measureInContext(probe, s));
-      const captions = figures.map((f) => measureInContext(probe, f));
+      const captions = figures.map((f) => measureInContext(probe, f, headingsAbove(f)));
       stanzas.forEach((stanza, i) => {
         const copy = copies[i].querySelector('.line-block') || copies[i];
         const lines = [...stanza.children].filter((c) => c.classList.contains('line'));
@@ -186,12 +200,22 @@
         // Everything of the figure but the image: caption, margins, the image's own margins.
         const rest = copy.getBoundingClientRect().height - img.getBoundingClientRect().height +
           parseFloat(style.marginTop) + parseFloat(style.marginBottom);
-        const room = Math.floor(pageHeight - rest - 2);
-        const source = figure.querySelector('img');
-        source.style.maxHeight = `${Math.max(room, 48)}px`;
+        const own = pageHeight - rest - 2;
+        // Under a heading, sized to fit under it, unless that leaves it under 40% of the page; then it takes a page of its own.
+        const headings = headingsAbove(figure);
+        const top = copy.getBoundingClientRect().top;
+        let above = 0;
+        // (First in its section, headings or not: the section's padding and the headings' margins count.)
+        if (headings.length > 0 ? headings[0].previousElementSibling === null : figure.previousElementSibling === null) above = top - captions[i].getBoundingClientRect().top;
+        else if (headings.length > 0) {
+          const first = copy.parentElement.firstElementChild;
+          above = top - first.getBoundingClientRect().top + parseFloat(getComputedStyle(first).marginTop);
+        }
+        const under = own - above;
+        const room = above > 0 && under >= 0.4 * pageHeight ? under : own;
+        figure.querySelector('img').style.maxHeight = `${Math.floor(Math.max(room, 48))}px`;
       });
       probe.remove();
-      void textHeight;
     }
   }
 
