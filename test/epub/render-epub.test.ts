@@ -75,7 +75,7 @@ describe('illustrated book, nested sections, end-of-book notes', () => {
     assert.match(chapter, /<a epub:type="noteref" role="doc-noteref" id="nref-n1" href="notes.xhtml#n1">1<\/a>/);
     assert.doesNotMatch(chapter, /bp-noteref|<aside/);
     const notes = await entry(file, 'OEBPS/notes.xhtml');
-    assert.match(notes, /<aside epub:type="footnote" role="doc-footnote" id="n9"/);
+    assert.match(notes, /<li epub:type="endnote" id="n9"/);
     assert.match(notes, /<a role="doc-backlink" href="ch-03-chapter-3.xhtml#nref-n9"/);
     assert.match(notes, /xml:lang="en-GB"/);
   });
