@@ -106,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const browser: Pool = new BrowserPool(options.signal, log);
   const ctx: RenderContext = { browser, signal: options.signal, log };
   const names = {
-    epub: `${slug}.epub`, html: 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`,
+    epub: `${slug}.epub`, html: 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`, docx: `${slug}.docx`,
     reportMd: 'report.md', reportJson: 'report.json',
   };
   const commit: string[] = [];
@@ -168,8 +168,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const found = full && pdf ? show(await stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary)) : undefined;
       return { pdf, found };
     })();
+    // The .docx for editors (only when asked for): written with `docx`, read back and checked in staging.
+    const docxMade = want.has('docx') ? (async () => {
+      const { renderDocx } = await import('./render/docx/index.ts');
+      const { checkDocx } = await import('./render/docx/check.ts');
+      const made = await stage('docx', () => renderDocx(book, staging.path(names.docx), ctx), (r) => `${size(r.bytes)}, ${r.footnotes} footnotes`);
+      if (made.warnings.length) show(made.warnings);
+      return show(await checkDocx(book, staging.path(names.docx)));
+    })() : Promise.resolve([]);
     // Wait for every chain even when one fails, so nothing is still writing into staging when it is removed.
-    const settled = await Promise.allSettled([epubRendered, epubChecked, printed]);
+    const settled = await Promise.allSettled([epubRendered, epubChecked, printed, docxMade]);
     for (const r of settled) if (r.status === 'rejected') throw r.reason;
     const checked = await epubChecked;
     const cover = await coverMade;
@@ -177,7 +185,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     const epubFindings = checked.epubcheck;
     const aceFindings = checked.ace;
-    const problems: Diagnostic[] = [...(epubFindings ?? []), ...(aceFindings ?? []), ...(pdfFindings ?? [])];
+    const problems: Diagnostic[] = [...(epubFindings ?? []), ...(aceFindings ?? []), ...(pdfFindings ?? []), ...(await docxMade)];
     if (hasErrors(problems)) throw new ValidationError(`an output failed validation; ${options.outDir} was left as it was`, problems);
 
     if (want.has('pdf') && options.pdfx) {
@@ -213,6 +221,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (cover) commit.push(cover.name);
     if (want.has('epub')) commit.push(names.epub);
     if (want.has('html')) commit.push(names.html);
+    if (want.has('docx')) commit.push(names.docx);
     if (want.has('pdf')) commit.push(names.pdf, ...(full ? [names.wrap] : []));
     if (store) commit.push(names.reportMd, names.reportJson);
     const outputs = await staging.commit(commit);

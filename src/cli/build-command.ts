@@ -3,7 +3,7 @@
 // tool), 128 + the signal's number when stopped by SIGINT (130), SIGTERM (143) or SIGHUP (129).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FORMATS, type Format } from '../formats.ts';
+import { DEFAULT_FORMATS, FORMATS, type Format } from '../formats.ts';
 import { formatDiagnostic, UsageError, type Diagnostic } from '../diagnostics.ts';
 import { createReporter } from './reporter.ts';
 import { onStopSignal } from './stop-signal.ts';
@@ -20,7 +20,8 @@ Builds the book in manuscript-dir (default: manuscript/) into build/:
 The manuscript is also proofread; its findings are printed as warnings.
 
 Options:
-  -f, --format <list>  outputs to build, comma-separated: ${FORMATS.join(',')} (default: all)
+  -f, --format <list>  outputs to build, comma-separated: ${FORMATS.join(',')} (default: ${DEFAULT_FORMATS.join(',')});
+                       docx is <slug>.docx, a standard manuscript for editors, with Word footnotes
   -o, --out <dir>      output folder (default: build)
   -q, --quiet          print only errors and the paths of the outputs
       --pdfx           also make <slug>-pdfx.pdf, a PDF/X-1a interior for IngramSpark (needs Ghostscript)
@@ -66,7 +67,7 @@ export function parseBuildArgs(argv: string[]): ParsedArgs {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`Give one manuscript folder, not ${positionals.length} (${positionals.join(', ')}).`);
-  const formats = (values.format ?? FORMATS.join(','))
+  const formats = (values.format ?? DEFAULT_FORMATS.join(','))
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
