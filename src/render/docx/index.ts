@@ -80,7 +80,7 @@ function chapterBlocks(chapter: Chapter, ctx: BlockContext) {
   const nodes = chapter.content.children.filter((n): n is Element => n.type === 'element');
   const h1 = nodes.find((n) => n.tagName === 'h1');
   const style = chapter.kind === 'chapter' ? 'Heading 1' : kindHeadingStyle(chapter.kind);
-  const heading = new Paragraph({ style: styleId(style), children: h1 ? runs(h1.children, ctx) : [new TextRun(chapter.title)] });
+  const heading = new Paragraph({ style: styleId(style), pageBreakBefore: true, children: h1 ? runs(h1.children, ctx) : [new TextRun(chapter.title)] });
   const rest = nodes.filter((n) => n !== h1) as ElementContent[];
   const made = blocks(rest, ctx, chapter.kind === 'dedication' ? { style: 'Dedication' } : {});
   return [heading, ...made];

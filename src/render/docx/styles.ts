@@ -1,5 +1,5 @@
 // Standard manuscript layout as Word styles: 12 pt Times New Roman, double spaced, first lines indented half an
-// inch, chapters on a new page a third of the way down. Every style is named as the import maps it back
+// inch, chapter titles a third of the way down (each chapter heading paragraph breaks the page). Every style is named as the import maps it back
 // (src/import/style-map.ts), so that import(export(book)) gives the same Markdown.
 import { AlignmentType, type IStylesOptions, type IParagraphStyleOptions } from 'docx';
 import { KIND_NAMES } from '../../book/kinds.ts';
@@ -20,7 +20,7 @@ const para = (name: string, options: Omit<IParagraphStyleOptions, 'id' | 'name'>
 
 const chapterHeading = (name: string): IParagraphStyleOptions => para(name, {
   run: { size: 24, bold: false, allCaps: false },
-  paragraph: { alignment: AlignmentType.CENTER, pageBreakBefore: true, keepNext: true, outlineLevel: 0, spacing: { before: 3 * INCH, after: INCH, line: DOUBLE }, indent: { firstLine: 0 } },
+  paragraph: { alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, spacing: { before: 3 * INCH, after: INCH, line: DOUBLE }, indent: { firstLine: 0 } },
 });
 
 const flush = { indent: { firstLine: 0 } };
