@@ -82,8 +82,14 @@ function fromNspell(name: string, spell: NSpell, note?: string): Dictionary {
  */
 async function american(): Promise<Dictionary | undefined> {
   const own = await load('dictionary-en');
-  if (own) return fromNspell('en-US', nspell(own));
   const british = await load(PACKAGES['en-GB']);
+  if (own) {
+    // British forms (centre, offence, fibre) were American usage too into the 20th century: an American
+    // book that has them is not misspelt. A book that mixes the two is reported by spelling-inconsistent.
+    const us = nspell(own);
+    const gb = british && nspell(british);
+    return { name: 'en-US', correct: (word) => us.correct(word) || (gb ? gb.correct(word) : false) };
+  }
   if (!british) return undefined;
   const spell = nspell(british);
   return {

@@ -18,10 +18,10 @@ const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * Thoreau's "esculent") and one real "you you" in Whitman. The issue's aim is 2 per 10,000 words.
  */
 const BUDGET: Record<string, number> = {
-  'leaves-of-grass': 39, // 24,951 words
-  'scarlet-letter': 14, // 28,721 words
+  'leaves-of-grass': 37, // 24,951 words
+  'scarlet-letter': 11, // 28,721 words
   'sherlock-holmes': 23, // 35,873 words
-  walden: 23, // 31,971 words
+  walden: 21, // 31,971 words
 };
 
 describe('proofread books stay nearly quiet', () => {
