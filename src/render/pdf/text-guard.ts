@@ -76,6 +76,10 @@ export function findLostText(limit: number): LostText[] | null {
     for (const [root, box, stream] of areas) {
       if (!root || !box) continue;
       const b = box.getBoundingClientRect();
+      // A note area that grew past the foot of the text block (a footnote taller than the page) still holds
+      // its text: what lies below the page's area is not printed.
+      const area = sheet.querySelector('.pagedjs_area')?.getBoundingClientRect();
+      const bottom = area ? Math.min(b.bottom, area.bottom) : b.bottom;
       const s = streams[stream];
       s.pageAt.push(s.text.length);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -87,7 +91,7 @@ export function findLostText(limit: number): LostText[] | null {
         const range = document.createRange();
         range.selectNodeContents(n);
         const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-        const hidden = rects.length === 0 || rects.some((r) => r.left < b.left - 1 || r.right > b.right + 1 || (r.top + r.bottom) / 2 > b.bottom || (r.top + r.bottom) / 2 < b.top);
+        const hidden = rects.length === 0 || rects.some((r) => r.left < b.left - 1 || r.right > b.right + 1 || (r.top + r.bottom) / 2 > bottom || (r.top + r.bottom) / 2 < b.top);
         if (!hidden || found.length >= limit) continue;
         // Report from the first character outside the box (the start of the lost line).
         const value = n.nodeValue ?? '';
@@ -96,7 +100,7 @@ export function findLostText(limit: number): LostText[] | null {
           range.setStart(n, k);
           range.setEnd(n, k + 1);
           const r = range.getBoundingClientRect();
-          if (r.width > 0 && (r.left < b.left - 1 || r.right > b.right + 1 || (r.top + r.bottom) / 2 > b.bottom)) {
+          if (r.width > 0 && (r.left < b.left - 1 || r.right > b.right + 1 || (r.top + r.bottom) / 2 > bottom)) {
             at = k;
             break;
           }
