@@ -6,6 +6,7 @@ import { fileKind } from '../book/manuscript-file.ts';
 import type { Image } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { imageSize } from './image-header.ts';
+import { imageProblem } from './image-integrity.ts';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MAX_IMAGE_PIXELS = 8000;
@@ -56,6 +57,8 @@ export async function resolveImages(
       report('image-too-large', `The image ${rel} is ${(size / 1048576).toFixed(1)} MB; the limit is 10 MB.`, 'Reduce it (at most 8000 px a side; JPEG quality 85 is plenty).');
       continue;
     }
+    const broken = imageProblem(await readFile(found.absolute), mediaType, rel);
+    if (broken) { report(broken.rule, broken.message, broken.hint); continue; }
     const dims = imageSize(await readFile(found.absolute), mediaType);
     if (dims && Math.max(dims.width, dims.height) > MAX_IMAGE_PIXELS) {
       report('image-too-large', `The image ${rel} is ${dims.width}×${dims.height} px; the limit is ${MAX_IMAGE_PIXELS} px a side.`, 'Scale it down; 3000 px wide is enough for print at 300 dpi.');

@@ -9,6 +9,8 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { citationSyntax } from './citations/citation-syntax.ts';
+import { controlCharacters } from './control-characters.ts';
+import { emptyLinks } from './empty-links.ts';
 import { chapterStructure, type Structure } from './chapter-structure.ts';
 import { safety } from './safety.ts';
 import { SourceMap } from './source-map.ts';
@@ -77,6 +79,7 @@ export interface ParsedChapter extends Structure {
 export function parseChapter(
   file: string, source: string, id: string, knownKeys: ReadonlySet<string>, diagnostics: Diagnostic[],
 ): ParsedChapter {
+  controlCharacters(source, file, diagnostics);
   const { text, meta: titleMeta } = titleBlock(source);
   const map = new SourceMap(text);
   const vfile = new VFile({ path: file, value: text });
@@ -107,6 +110,7 @@ export function parseChapter(
   // manuscripts already use true quotes, and the pass costs as much as parsing the chapter.
   if (NEEDS_TYPOGRAPHY.test(text)) typography.runSync(tree);
   safety(tree, file, map, diagnostics);
+  emptyLinks(tree, file, diagnostics);
   const structure = chapterStructure(tree, file, id, meta, diagnostics);
   const definitions = new Map<string, FootnoteDefinition>();
   const called = new Set<string>();

@@ -1,12 +1,12 @@
 // The bad-input corpus: each folder under cases/ is a manuscript with one fault. The real build command
 // must exit with the expected code, print exactly the expected `file:line:col: error: message [rule]`
-// lines, and leave the previous build/ untouched with no staging folder behind.
+// lines, and leave the previous build/ untouched with no staging folder, temp folder or process behind.
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertUntouched, previousBuild, runBuild } from './run-build.ts';
+import { assertNothingLeft, assertUntouched, previousBuild, runBuild } from './run-build.ts';
 
 const CASES = join(import.meta.dirname, 'cases');
 
@@ -42,6 +42,7 @@ describe('bad input', { concurrency: 4 }, () => {
         assert.equal(result.code, expect.exit, `exit code; stderr:\n${result.stderr}`);
         assert.equal(result.stdout, '', 'a failed build names no outputs');
         await assertUntouched(out, before, result.stderr);
+        await assertNothingLeft(result.pid);
       } finally {
         await rm(work, { recursive: true, force: true });
       }

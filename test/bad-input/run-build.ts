@@ -2,12 +2,16 @@
 import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
 export interface RunResult {
+  /** The build's process id: its temp folders and processes carry it (see assertNothingLeft). */
+  pid: number;
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -32,7 +36,7 @@ export function runBuild(
       options.onStderr?.(stderr, child);
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolvePromise({ pid: child.pid!, code, signal, stdout, stderr }));
   });
 }
 
@@ -63,4 +67,24 @@ export async function previousBuild(out: string, slug: string): Promise<Record<s
 export async function assertUntouched(out: string, before: Record<string, string>, stderr: string): Promise<void> {
   assert.deepEqual(await snapshot(out), before, `build/ must be exactly as it was; stderr:\n${stderr}`);
   assert.deepEqual((await readdir(out)).filter((e) => e.startsWith('.staging')), [], 'no staging folder left');
+}
+
+/**
+ * Nothing of the build `pid` is left once it exited: no temp folder named after it (browser profile,
+ * EPUBCheck's and Ace's folders) and no process still using one.
+ */
+export async function assertNothingLeft(pid: number): Promise<void> {
+  const prefixes = [`bookpipe-chromium-${pid}-`, `epubcheck-${pid}-`, `ace-${pid}-`];
+  const mine = (text: string) => prefixes.some((p) => text.includes(p));
+  const t0 = performance.now();
+  const running = () => readdirSync('/proc').filter((e) => /^\d+$/.test(e)).filter((e) => {
+    try {
+      return mine(readFileSync(`/proc/${e}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+  while (running().length && performance.now() - t0 < 2000) await new Promise((ok) => setTimeout(ok, 50));
+  assert.deepEqual(running(), [], `processes of build ${pid} still running`);
+  assert.deepEqual((await readdir(tmpdir())).filter(mine), [], `temp folders of build ${pid} left`);
 }

@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
 import { loadBibliography, type Bibliography } from './bibliography.ts';
 import { CitationEngine } from './citation-engine.ts';
 import { manuscriptFile } from './manuscript-file.ts';
+import { checkCslStyle, cslFault } from './csl-style-check.ts';
 
 export interface Citations {
   /** Undefined when book.yaml names no bibliography and has no `references`. */
@@ -24,7 +25,9 @@ export async function prepareCitations(
   const bibliography = files.length > 0 || inline ? await loadBibliography(root, files, inline, diagnostics) : undefined;
   let style = config.citationStyle;
   if (style.endsWith('.csl')) {
-    style = (await manuscriptFile(root, { file: style, place: places?.citationStyle }, 'citation-style', diagnostics)) ?? style;
+    const real = await manuscriptFile(root, { file: style, place: places?.citationStyle }, 'citation-style', diagnostics);
+    if (real) checkCslStyle(real, style, diagnostics);
+    style = real ?? style;
   }
   return { bibliography, style };
 }
@@ -49,7 +52,13 @@ export function startEngine(
     }
   }
   if (cited.length === 0 && uncited.length === 0) return undefined;
-  const engine = new CitationEngine({ root, style: citations.style, locale: config.citationLocale, items: bibliography.items });
-  engine.register(cited, [...new Set(uncited)]);
-  return engine;
+  try {
+    const engine = new CitationEngine({ root, style: citations.style, locale: config.citationLocale, items: bibliography.items });
+    engine.register(cited, [...new Set(uncited)]);
+    return engine;
+  } catch (err) {
+    // citeproc throws (strings, too) on a style it cannot use: an error at the style, never a stack trace.
+    diagnostics.push(cslFault(config.citationStyle, err));
+    return undefined;
+  }
 }
