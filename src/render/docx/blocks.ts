@@ -122,9 +122,8 @@ function table(node: Element, ctx: BlockContext): Block[] {
   return out;
 }
 
+/** A cell's paragraphs (Word needs at least one, even in an empty cell). */
 function cellContent(cell: Element, ctx: BlockContext): Paragraph[] {
-  const bold = cell.tagName === 'th';
   const made = blocks(cell.children, ctx, { style: 'Compact' }).filter((b): b is Paragraph => b instanceof Paragraph);
-  if (!made.length) made.push(new Paragraph({ style: 'Compact', children: bold ? [] : [] }));
-  return made;
+  return made.length ? made : [new Paragraph({ style: 'Compact', children: [] })];
 }
