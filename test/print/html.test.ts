@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import type { Properties } from 'hast';
 import { BrowserPool } from '../../src/browser.ts';
 import { renderHtml } from '../../src/render/html/index.ts';
 import { kdpGutter } from '../../src/render/html/page-geometry.ts';
@@ -48,7 +49,7 @@ test('the gutter follows the KDP table', () => {
 
 test('text in another language is hyphenated with its own patterns, or not at all; verse and small caps never', async () => {
   const { hyphenateTree, hyphenatorFor } = await import('../../src/render/html/hyphenate.ts');
-  const el = (tagName: string, properties: Record<string, unknown>, text: string) => ({ type: 'element' as const, tagName, properties, children: [{ type: 'text' as const, value: text }] });
+  const el = (tagName: string, properties: Properties, text: string) => ({ type: 'element' as const, tagName, properties, children: [{ type: 'text' as const, value: text }] });
   const tree = {
     type: 'root' as const,
     children: [el('span', { lang: 'fr' }, 'merveilleusement'), el('span', { lang: 'tlh' }, 'considerations'), el('div', { className: ['line-block'] }, 'considerations'), el('span', { className: ['smallcaps'] }, 'considerations'), el('p', {}, 'considerations')],
