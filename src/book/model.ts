@@ -194,6 +194,9 @@ export function bookSlug(config: Pick<BookConfig, 'title'>): string {
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'book'
+      .replace(/^-+|-+$/g, '')
+      // File names stay short (a 250-character title made a name the file system refuses): 60 characters, whole words.
+      .replace(/^(?=.{61})(.{1,60})-.*$/, '$1')
+      .slice(0, 60) || 'book'
   );
 }

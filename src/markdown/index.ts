@@ -1,4 +1,5 @@
 // The Markdown → Book-content stage: chapters as hast, notes numbered per book, citations, images.
+import { crowdedNotes } from './crowded-notes.ts';
 import type { FootnoteReference } from 'mdast';
 import { BIBLIOGRAPHY_PAGE, bibliographyId, type BibliographyEntry, type BookConfig, type Chapter, type Image } from '../book/model.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -69,6 +70,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   const anchors = resolveLinks(parsed, diagnostics);
   const images = new Map<string, Image>();
   for (const chapter of parsed) await resolveImages(root, chapter.file, chapter.images, images, diagnostics);
+  crowdedNotes(parsed, config.print?.notes, diagnostics);
 
   const keys = bibliography ? citedKeys(parsed, knownKeys) : [];
   const nocite = chapterNocite(parsed, knownKeys, diagnostics);

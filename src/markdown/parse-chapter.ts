@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { citationSyntax } from './citations/citation-syntax.ts';
 import { controlCharacters } from './control-characters.ts';
 import { emptyLinks } from './empty-links.ts';
+import { nestingDepth } from './nesting-depth.ts';
 import { chapterStructure, type Structure } from './chapter-structure.ts';
 import { safety } from './safety.ts';
 import { SourceMap } from './source-map.ts';
@@ -111,6 +112,7 @@ export function parseChapter(
   if (NEEDS_TYPOGRAPHY.test(text)) typography.runSync(tree);
   safety(tree, file, map, diagnostics);
   emptyLinks(tree, file, diagnostics);
+  nestingDepth(tree, file, diagnostics);
   const structure = chapterStructure(tree, file, id, meta, diagnostics);
   const definitions = new Map<string, FootnoteDefinition>();
   const called = new Set<string>();

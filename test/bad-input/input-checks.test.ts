@@ -1,4 +1,5 @@
-// Input checks at the source: control characters, damaged images, unsafe SVGs, unusable CSL styles. Each case
+// Input checks at the source: control characters, damaged images, unsafe SVGs, unusable CSL styles, nesting
+// deeper than a page has room for, footnotes too crowded for a page. Each case
 // is a small manuscript with one fault; the real build must exit 1 with exactly the expected message at its
 // file:line:col, leave the previous outputs untouched, and leave no temp folder or process behind. (Binary
 // files and control characters are made here: a case folder in git would hide them.)
@@ -91,6 +92,24 @@ const cases: Record<string, Case> = {
   'csl-no-citation': { ...csl(STYLE('<info><title>Empty</title></info>')), stderr: ['style.csl:2:1: error: The citation style style.csl is not a usable CSL style: it has no <citation> with a <layout>. [citation-style-invalid]'] },
   'csl-unknown-element': { ...csl(STYLE('<info><title>x</title></info><citation><layout><bogus/></layout></citation>')), stderr: ['style.csl: error: The citation style style.csl is not a usable CSL style: Undefined node name "bogus". [citation-style-invalid]'] },
   'csl-not-a-style': { ...csl('<?xml version="1.0"?>\n<html><body>Page not found</body></html>\n'), stderr: ['style.csl:2:1: error: The citation style style.csl is not a usable CSL style: the top element is <html>, not <style xmlns="http://purl.org/net/xbiblio/csl">. [citation-style-invalid]'] },
+  'nesting-list-17-levels': {
+    chapter: `# One\n\n${Array.from({ length: 17 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}\n`).join('')}`,
+    stderr: ['chapters/one.md:19:33: error: Lists and block quotes are nested 17 levels deep here; a printed page has room for 16. [nesting-too-deep]',
+      '  Flatten the structure: fewer levels of indentation (a sublist or quotation inside at most a few others).'],
+  },
+  'nesting-quote-60-levels': {
+    chapter: `# One\n\n${'>'.repeat(60)} A quotation in sixty others.\n`,
+    stderr: ['chapters/one.md:3:17: error: Lists and block quotes are nested 17 levels deep here; a printed page has room for 16. [nesting-too-deep]'],
+  },
+  'notes-crowded-20-in-a-line': {
+    chapter: `# One\n\nWord${Array.from({ length: 20 }, (_, i) => `[^${i}] w`).join('')}.\n\n${Array.from({ length: 20 }, (_, i) => `[^${i}]: Note ${i}.\n`).join('')}`,
+    stderr: ['chapters/one.md:3:5: error: 20 notes are called within 124 characters here; print cannot set that many footnotes on the page of their calls (at most 12). [notes-crowded]',
+      '  Spread the calls out or merge notes, or set `print.notes: chapter-endnotes` in book.yaml.'],
+  },
+  'notes-crowded-300-in-a-paragraph': {
+    chapter: `# One\n\nWord${Array.from({ length: 300 }, (_, i) => `^[Inline note ${i}.] w`).join('')}.\n`,
+    stderr: ['chapters/one.md:3:5: error: 26 notes are called within 491 characters here; print cannot set that many footnotes on the page of their calls (at most 12). [notes-crowded]'],
+  },
 };
 
 describe('input checks at the source', { concurrency: 4 }, () => {
