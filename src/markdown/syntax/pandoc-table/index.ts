@@ -31,6 +31,7 @@ export const remarkPandocTables: Plugin<[], Root> = function () {
       if (!problem) return;
       report(file, problem.place, 'warning', SOURCE, 'table-malformed', problem.message, problem.hint);
       delete node.data!.pandocTableProblem;
+      if (Object.keys(node.data!).length === 0) delete node.data;
     });
   };
 };

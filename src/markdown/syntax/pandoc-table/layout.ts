@@ -299,7 +299,8 @@ function dashesFirst(lines: readonly string[]): Analysis | undefined {
   const firstRow = slots(lines[1]!, 1, cols);
   const align = cols.map((c, i) => alignment(c, [firstRow[i]]));
   // Simple without a header: one row per line, no blank line before the closing dashes.
-  const blankInside = runs(lines, 1, footer).length > 1;
+  let blankInside = false;
+  for (let l = 1; l < footer && !blankInside; l++) blankInside = isBlank(lines[l]!);
   if (!blankInside) {
     const ranges: Array<[number, number]> = [];
     for (let l = 1; l < footer; l++) ranges.push([l, l]);
