@@ -138,6 +138,25 @@ export interface Chapter {
   sections: Section[];
   /** The notes called in this chapter, in call order. */
   notes: Note[];
+  /** Index marks (`[term]{.index}`, `::: {.index term=…}`) in reading order (see src/markdown/syntax/index-term/). */
+  indexMarks?: IndexMark[];
+}
+
+/** One place the author marked for the back-of-book index, or one cross-reference between entries. */
+export interface IndexMark {
+  /** The entry's levels, main heading first: `Labour Party!General Secretary` → `['Labour Party', 'General Secretary']`. */
+  term: string[];
+  /** Sort key per level (`sort=`); an empty string sorts the level by its own text. */
+  sort: string[];
+  /** The anchor's id in Chapter.content; a locator points at it. Absent on a cross-reference mark (`see=`). */
+  id?: string;
+  /** A passage (`::: {.index term=…}`): the id of the anchor at its end (the locator is a page range). */
+  endId?: string;
+  /** `see=` targets (each as levels): the entry sends the reader there and has no pages of its own. */
+  see: string[][];
+  /** `see-also=` targets (each as levels). */
+  seeAlso: string[][];
+  position?: SourcePoint;
 }
 
 export interface BibliographyEntry {

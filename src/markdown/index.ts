@@ -17,6 +17,7 @@ import { diagnostic } from '../diagnostics.ts';
 import { placeBibliography } from './bibliography-placement.ts';
 import { parseChapter } from './parse-chapter.ts';
 import { HastBuilder } from './to-hast.ts';
+import { checkIndex } from './syntax/index-term/check.ts';
 
 export interface ChapterSource {
   /** Relative to the manuscript folder, e.g. `chapters/01-x.md`. */
@@ -71,6 +72,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   const images = new Map<string, Image>();
   for (const chapter of parsed) await resolveImages(root, chapter.file, chapter.images, images, diagnostics);
   crowdedNotes(parsed, config.print?.notes, diagnostics);
+  checkIndex(parsed, diagnostics);
 
   const keys = bibliography ? citedKeys(parsed, knownKeys) : [];
   const nocite = chapterNocite(parsed, knownKeys, diagnostics);
@@ -90,6 +92,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
     meta: chapter.meta,
     content: builder.chapter(chapter.tree),
     sections: chapter.sections,
+    indexMarks: chapter.indexMarks,
     notes: plan.notes[i].map((note) =>
       builder.note(note, note.kind === 'author' ? chapter.definitions.get((note.source as FootnoteReference).identifier) : undefined),
     ),

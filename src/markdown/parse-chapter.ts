@@ -30,6 +30,8 @@ import { remarkTrailingAttributes } from './syntax/trailing-attributes/index.ts'
 import { pandocSmartypants, remarkEscapedSpace } from './syntax/typography/index.ts';
 import { frontMatter, remarkFrontmatter, titleBlock } from './syntax/front-matter/index.ts';
 import { tableCaptions } from './syntax/table-caption/index.ts';
+import { indexTerms } from './syntax/index-term/index.ts';
+import type { IndexMark } from '../book/model.ts';
 
 /**
  * The Markdown dialect: CommonMark + GFM (tables, footnotes, task lists, autolinks; `~~strike~~` only, as
@@ -75,6 +77,8 @@ export interface ParsedChapter extends Structure {
   /** Footnote definitions by identifier (the first of duplicates). */
   definitions: Map<string, FootnoteDefinition>;
   images: Image[];
+  /** Index marks, in reading order (./syntax/index-term/). */
+  indexMarks?: IndexMark[];
 }
 
 export function parseChapter(
@@ -113,6 +117,7 @@ export function parseChapter(
   safety(tree, file, map, diagnostics);
   emptyLinks(tree, file, diagnostics);
   nestingDepth(tree, file, diagnostics);
+  const indexMarks = indexTerms(tree, file, id, diagnostics);
   const structure = chapterStructure(tree, file, id, meta, diagnostics);
   const definitions = new Map<string, FootnoteDefinition>();
   const called = new Set<string>();
@@ -134,7 +139,7 @@ export function parseChapter(
       `Footnote [^${def.label ?? identifier}] is defined but never called.`,
       `Add [^${def.label ?? identifier}] where the note belongs, or delete the definition.`));
   }
-  return { file, id, tree, empty, ...structure, definitions, images };
+  return { file, id, tree, empty, ...structure, definitions, images, indexMarks };
 }
 
 /**
