@@ -58,6 +58,7 @@ export const KINDS = {
   acknowledgments: { matter: 'back', epubType: 'acknowledgments', role: 'doc-acknowledgments', listed: true, display: false, recto: true, label: 'Acknowledgments', page: 'back', place: 'after-contents' },
   glossary: { matter: 'back', epubType: 'glossary', role: 'doc-glossary', listed: true, display: false, recto: true, label: 'Glossary', page: 'back', place: 'after-contents' },
   bibliography: { matter: 'back', epubType: 'bibliography', role: 'doc-bibliography', listed: true, display: false, recto: true, label: 'Bibliography', page: 'back', place: 'after-contents' },
+  index: { matter: 'back', epubType: 'index', role: 'doc-index', listed: true, display: false, recto: true, label: 'Index', page: 'back', place: 'after-contents' },
   colophon: { matter: 'back', epubType: 'colophon', role: 'doc-colophon', listed: false, display: false, recto: false, label: 'Colophon', page: 'back', place: 'after-contents' },
   'about-the-author': { matter: 'back', epubType: 'contributors', listed: true, display: false, recto: true, label: 'About the author', page: 'back', place: 'after-contents' },
   'also-by': { matter: 'front', epubType: 'other-credits', listed: false, display: false, recto: false, label: 'Also by', page: 'display', place: 'before-title' },

@@ -16,6 +16,9 @@ import { packageMetadata } from './metadata.ts';
 import { navigation } from './navigation.ts';
 import { ReproducibleEpub } from './reproducible-epub.ts';
 import { allowEpub3Attributes } from './sanitizer.ts';
+import { designLook, epubDesignCss } from '../design/index.ts';
+import { hasIndex } from '../../book/book-index.ts';
+import { INDEX_FILE, indexDocument } from './index-document.ts';
 
 const here = import.meta.dirname;
 const STYLES = path.resolve(here, '../../../styles/epub/epub.css');
@@ -107,13 +110,19 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   if (hasBibliography) {
     back.push(doc('bibliography', 'Bibliography', serialize(bibliographyDocument(book)), { filename: BIBLIOGRAPHY_FILE, bodyType: 'backmatter' }));
   }
+  if (hasIndex(book.chapters)) back.push(doc('index', 'Index', serialize(indexDocument(book)), { filename: INDEX_FILE, bodyType: 'backmatter' }));
   for (const d of [...chapters, ...back]) d.excludeFromToc = false;
   for (const d of [...front, ...chapters, ...back]) Object.assign(d, { dir: direction }); // read by chapter.xhtml.ejs
+  // The design's classes (book.yaml design: settings) on every <body>; its rules and styles/custom.css after ours.
+  const look = await designLook(book);
+  for (const d of [...front, ...chapters, ...back]) d.bodyClass = [d.bodyClass, ...look.classes].filter(Boolean).join(' ');
+  const designCss = await epubDesignCss(book);
 
   const nav = navigation(book, {
     cover: COVER_FILE,
     notes: hasNotes ? NOTES_FILE : undefined,
     bibliography: hasBibliography ? BIBLIOGRAPHY_FILE : undefined,
+    index: hasIndex(book.chapters) ? INDEX_FILE : undefined,
   });
   const described = allImagesDescribed(book);
   const options = {
@@ -123,7 +132,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     tocTitle: 'Contents',
     prependChapterTitles: false,
     date: book.config.date,
-    css: font.stylesheet(css),
+    css: font.stylesheet(css) + (designCss ? `\n${designCss}\n` : ''),
     cover,
     fonts: font.fonts,
     contentOPF: tpl['content.opf'],

@@ -62,10 +62,11 @@ function depthOf(items: TocItem[]): number {
   return items.reduce((max, i) => Math.max(max, 1 + depthOf(i.children)), 0);
 }
 
-export function navigation(book: Book, files: { cover?: string; notes?: string; bibliography?: string }): Navigation {
+export function navigation(book: Book, files: { cover?: string; notes?: string; bibliography?: string; index?: string }): Navigation {
   const drafts = listedOutline(outline(book.chapters)).map(draft);
   if (files.notes) drafts.push({ title: 'Notes', href: files.notes, children: [] });
   if (files.bibliography) drafts.push({ title: 'Bibliography', href: files.bibliography, children: [] });
+  if (files.index) drafts.push({ title: 'Index', href: files.index, children: [] });
   const toc = number(drafts);
   const landmarks: Landmark[] = [];
   if (files.cover) landmarks.push({ type: 'cover', title: 'Cover', href: files.cover });
@@ -74,5 +75,6 @@ export function navigation(book: Book, files: { cover?: string; notes?: string; 
   if (start) landmarks.push({ type: 'bodymatter', title: 'Start of text', href: chapterFile(start) });
   if (files.notes) landmarks.push({ type: 'endnotes', title: 'Notes', href: files.notes });
   if (files.bibliography) landmarks.push({ type: 'bibliography', title: 'Bibliography', href: files.bibliography });
+  if (files.index) landmarks.push({ type: 'index', title: 'Index', href: files.index });
   return { toc, landmarks, depth: Math.max(1, depthOf(toc)) };
 }

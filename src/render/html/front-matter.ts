@@ -7,6 +7,8 @@ import type { Book, Chapter } from '../../book/model.ts';
 import { frontAt, listedOutline, outline, type OutlineNode } from '../../book/outline.ts';
 import { BOOK_NOTES_ID } from './endnotes.ts';
 import { h } from './h.ts';
+import { hasIndex } from '../../book/book-index.ts';
+import { INDEX_ID } from './index-section.ts';
 
 const ROLE_LABEL: Record<string, string> = { edt: 'Edited by', trl: 'Translated by', ill: 'Illustrated by' };
 
@@ -45,6 +47,7 @@ export function frontMatter(book: Book, typefaces: string[], printed: (chapter: 
       h('li', { className: ['toc-back'] }, h('a', { href: '#bibliography' }, h('span', { className: ['toc-title'] }, 'Bibliography'))),
     );
   }
+  if (hasIndex(book.chapters)) entries.push(h('li', { className: ['toc-back'] }, h('a', { href: `#${INDEX_ID}` }, h('span', { className: ['toc-title'] }, kindFacts('index').label))));
   const contents = h(
     'nav',
     { className: ['contents'], id: 'contents', role: 'doc-toc', ariaLabel: 'Contents' },

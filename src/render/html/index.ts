@@ -19,6 +19,8 @@ import { packageDir } from './package-dir.ts';
 import { hyphenateTree, hyphenatorFor } from './hyphenate.ts';
 import { FURNITURE_STYLE_ID, furnitureCss, GEOMETRY_STYLE_ID, pageCss } from './page-css.ts';
 import { estimatePages, pageGeometry } from './page-geometry.ts';
+import { printIndex } from './index-section.ts';
+import { designLook, printDesignCss } from '../design/index.ts';
 
 /** Marks the start of each part after the front matter: `<!--bp-part-->`. */
 export const PART_MARK = 'bp-part';
@@ -94,7 +96,8 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   // A file that may open on any page (kinds table: recto false) joins the part before it.
   const body: ElementContent[] = [...frontMatter(book, font.plan.packages.map((p) => p.family), print)];
   const notesPart = notesSection ? [{ recto: true, section: notesSection }] : [];
-  for (const [i, part] of [...chapters, ...notesPart, ...(back ? [{ recto: true, section: back }] : [])].entries()) {
+  const indexSection = printIndex(book);
+  for (const [i, part] of [...chapters, ...notesPart, ...(back ? [{ recto: true, section: back }] : []), ...(indexSection ? [{ recto: true, section: indexSection }] : [])].entries()) {
     if (part.recto || i === 0) body.push({ type: 'comment', value: PART_MARK });
     body.push(part.section);
   }

@@ -13,6 +13,7 @@ import { kindFacts } from '../../book/kinds.ts';
 import type { Book } from '../../book/model.ts';
 import type { RenderContext } from '../context.ts';
 import { GEOMETRY_STYLE_ID, pageCss } from '../html/page-css.ts';
+import { INDEX_ID } from '../html/index-section.ts';
 import { kdpGutter, pageGeometry } from '../html/page-geometry.ts';
 import { addContentsLinks, numberFrontEntries, readContentsLinks, type ContentsLink } from './contents-links.ts';
 import { finishPdf } from './metadata.ts';
@@ -21,6 +22,7 @@ import { addNoteLinks, readNoteLinks, type NoteLinks } from './note-links.ts';
 import { splitBook, writeFrontMatter, writeParts, type Part } from './parts.ts';
 import { evenUp, openTabs, printParts } from './print-parts.ts';
 import { TextLossError } from './text-guard.ts';
+import { layOutIndex } from './index-part.ts';
 
 export interface PdfTimings {
   launchMs: number;
@@ -68,6 +70,8 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
       parts = await writeParts(split, htmlDir);
       timings.parts = parts.length;
       const [front, ...rest] = parts;
+      // The index is laid out after the chapters, with their folios written in (index-part.ts).
+      const indexPart = rest.at(-1)?.id === INDEX_ID ? rest.pop() : undefined;
       const used = gutterInHtml(html);
       let body;
       try {
@@ -87,6 +91,11 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         if (part.id) folios.set(part.id, folio);
         for (const [id, page] of body.anchors.get(part.index) ?? []) folios.set(id, folio + page);
         folio += evenUp(body.pages.get(part.index)!);
+      }
+      if (indexPart) {
+        await layOutIndex(book, split, indexPart, folios, folio, { pages: tabs.pages.slice(0, 1), close: async () => {} }, body, { timeoutMs, signal: ctx.signal, print });
+        folios.set(INDEX_ID, folio);
+        rest.push(indexPart);
       }
       await writeFrontMatter(split, front!, folios);
       let links: ContentsLink[] = [];

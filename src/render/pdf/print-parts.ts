@@ -18,17 +18,26 @@ export interface PrintedChapters {
   printMs: number;
   /** Time spent in the text guard (see text-guard.ts), summed over the tabs. */
   guardMs: number;
-  /** Each part's section headings with an id: 0-based page within the part (for the contents numbers). */
+  /** Each part's elements with an id: 0-based page within the part (contents numbers, index locators, page references). */
   anchors: Map<number, Map<string, number>>;
 }
 
-/** Ids of the headings of a laid-out part → the 0-based page each was laid out on. */
+/**
+ * Ids of a laid-out part → the 0-based page each was laid out on: headings (the contents), index anchors,
+ * page-reference targets. An element Paged.js split over pages counts where it starts (the first wins).
+ */
 function headingPages(): Array<[string, number]> {
   const pages = [...document.querySelectorAll('.pagedjs_page')];
-  return [...document.querySelectorAll<HTMLElement>('.pagedjs_page h2[id], .pagedjs_page h3[id], .pagedjs_page h4[id]')].map((h) => [
-    h.id,
-    pages.indexOf(h.closest('.pagedjs_page')!),
-  ]);
+  const seen = new Set<string>();
+  const out: Array<[string, number]> = [];
+  pages.forEach((page, i) => {
+    for (const el of page.querySelectorAll<HTMLElement>('.pagedjs_page_content [id]')) {
+      if (seen.has(el.id)) continue;
+      seen.add(el.id);
+      out.push([el.id, i]);
+    }
+  });
+  return out;
 }
 
 /**
