@@ -1,6 +1,6 @@
 // Awkward input that once stopped the PDF with "Paged.js lost text ... please report this" or a stack trace,
 // now made to fit: a 79- and a 200-character code line wrap, a 15-column table shrinks, a 300-character URL
-// breaks, a 250-character title gets a short file name, an empty link shows its address (with a warning).
+// breaks, a 3-page footnote is set as an endnote, a 250-character title gets a short file name, an empty link shows its address (with a warning).
 // Each builds the PDF (or the EPUB) for real; the previous set is replaced whole and nothing is left behind.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -30,6 +30,13 @@ interface Case {
   outputs: string[];
 }
 
+/** `n` words of plain prose (varied, as a real note is: Paged.js reports a layout loop on one sentence repeated). */
+function prose(n: number): string {
+  const words = 'the of and to in that was he it with as his for had on at by not be which but from or this have an they were all one are she her so there been if when who no would their more into some what my them could than only then its time out about other very made over after upon two these before any may well great down'.split(' ');
+  let seed = 7;
+  return Array.from({ length: n }, () => words[(seed = (seed * 48271) % 2147483647) % words.length]).join(' ');
+}
+
 const LONG_TITLE = 'The True and Particular History of a Voyage '.repeat(6).trim();
 const cases: Record<string, Case> = {
   'code-line-79-characters': { chapter: `# One\n\nText.\n\n\`\`\`\nx = ${'a'.repeat(75)}\n\`\`\`\n`, format: 'pdf', outputs: ['bad-input.pdf'] },
@@ -39,6 +46,10 @@ const cases: Record<string, Case> = {
     format: 'pdf', outputs: ['bad-input.pdf'],
   },
   'url-300-characters': { chapter: `# One\n\nSee https://example.com/${'abcdefghij'.repeat(30)} for more.\n`, format: 'pdf', outputs: ['bad-input.pdf'] },
+  'footnote-3-pages': {
+    chapter: `# One\n\nText.[^long]\n\n[^long]: ${prose(2250)}.\n`, format: 'pdf', outputs: ['bad-input.pdf'],
+    stderr: ['chapters/one.md:3:6: warning: note 1 is about 3.1 pages long, more than a footnote can be; print sets it at the end of the chapter, under “Notes”, and its call links there [note-too-long]'],
+  },
   'title-250-characters': {
     chapter: '# One\n\nText.\n', title: LONG_TITLE, format: 'epub',
     outputs: ['the-true-and-particular-history-of-a-voyage-the-true-and.epub'],
