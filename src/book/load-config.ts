@@ -166,6 +166,7 @@ function withDefaults(raw: Record<string, any>): BookConfig {
     citationLocale: raw['citation-locale'] ?? raw.language,
     notes: raw.notes ?? 'chapter',
     tocDepth: raw['toc-depth'] ?? 1,
+    numberFigures: raw['number-figures'] ?? false,
     cover: raw.cover,
     accessibility: {
       accessModes: a11y['access-modes'] ?? ['textual'],

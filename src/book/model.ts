@@ -42,6 +42,8 @@ export interface BookConfig {
   notes: 'chapter' | 'book';
   /** Levels in the printed contents: 1 lists the files (parts, chapters ...), 2 adds their `##` sections ... (book.yaml `toc-depth`, default 1). The EPUB nav lists every level. */
   tocDepth?: number;
+  /** Figures and tables numbered per chapter (`Figure 3.2`), and `[](#fig-x){.ref}` prints the number (book.yaml `number-figures`). */
+  numberFigures?: boolean;
   cover?: string;
   accessibility: AccessibilityConfig;
   print: PrintConfig;

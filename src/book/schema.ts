@@ -61,6 +61,7 @@ export const bookSchema = {
     'citation-locale': { type: 'string', minLength: 2 },
     notes: { enum: ['chapter', 'book'] },
     'toc-depth': { type: 'integer', minimum: 1, maximum: 4 },
+    'number-figures': { type: 'boolean' },
     cover: { type: 'string', minLength: 1 },
     accessibility: {
       type: 'object',

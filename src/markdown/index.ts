@@ -18,6 +18,7 @@ import { placeBibliography } from './bibliography-placement.ts';
 import { parseChapter } from './parse-chapter.ts';
 import { HastBuilder } from './to-hast.ts';
 import { checkIndex } from './syntax/index-term/check.ts';
+import { crossReferences } from './cross-refs.ts';
 
 export interface ChapterSource {
   /** Relative to the manuscript folder, e.g. `chapters/01-x.md`. */
@@ -73,6 +74,7 @@ export async function processManuscript(input: ProcessInput): Promise<ProcessRes
   for (const chapter of parsed) await resolveImages(root, chapter.file, chapter.images, images, diagnostics);
   crowdedNotes(parsed, config.print?.notes, diagnostics);
   checkIndex(parsed, diagnostics);
+  crossReferences(parsed, config.numberFigures === true, diagnostics);
 
   const keys = bibliography ? citedKeys(parsed, knownKeys) : [];
   const nocite = chapterNocite(parsed, knownKeys, diagnostics);

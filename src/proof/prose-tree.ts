@@ -92,6 +92,8 @@ export function prepareProse(tree: Root, doc: string, locate: Locate): Root {
     for (const child of parent.children as Nodes[]) {
       if (child.type === 'text') children.push(...splitText(child, doc, locate));
       else if (isAutolink(child)) children.push({ ...child, type: 'url' } as unknown as Nodes);
+      // An empty link (`[](#fig-x){.ref}`) prints a label made at build time: a word, never a spacing fault.
+      else if (child.type === 'link' && child.children.length === 0) children.push({ ...child, type: 'url', children: [{ type: 'text', value: 'ref' }] } as unknown as Nodes);
       else {
         walk(child);
         children.push(child);

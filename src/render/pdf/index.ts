@@ -23,6 +23,7 @@ import { splitBook, writeFrontMatter, writeParts, type Part } from './parts.ts';
 import { evenUp, openTabs, printParts } from './print-parts.ts';
 import { TextLossError } from './text-guard.ts';
 import { layOutIndex } from './index-part.ts';
+import { hasPageRefs, pageRefsSettled, writePageRefFolios } from './page-refs.ts';
 
 export interface PdfTimings {
   launchMs: number;
@@ -64,8 +65,11 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
     return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs(part) });
   };
   try {
+    // Page references: the folios found by the last layout, written into the next (page-refs.ts).
+    let refFolios: Map<string, number> | undefined;
     for (let pass = 1; ; pass++) {
       const split = splitBook(html);
+      if (hasPageRefs(html)) split.bodies = split.bodies.map((b, i) => (i === 0 ? b : writePageRefFolios(b, refFolios)));
       await removeParts(parts);
       parts = await writeParts(split, htmlDir);
       timings.parts = parts.length;
@@ -91,6 +95,12 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         if (part.id) folios.set(part.id, folio);
         for (const [id, page] of body.anchors.get(part.index) ?? []) folios.set(id, folio + page);
         folio += evenUp(body.pages.get(part.index)!);
+      }
+      if (!pageRefsSettled(split.bodies.slice(1), refFolios, folios)) {
+        if (pass >= MAX_PASSES) throw new Error(`the page references did not settle after ${pass} layouts`);
+        ctx.log('print: laying out again with the page references\' folios written in');
+        refFolios = folios;
+        continue;
       }
       if (indexPart) {
         await layOutIndex(book, split, indexPart, folios, folio, { pages: tabs.pages.slice(0, 1), close: async () => {} }, body, { timeoutMs, signal: ctx.signal, print });
