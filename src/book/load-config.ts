@@ -4,8 +4,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics.ts';
 import { yamlErrorPlace } from '../yaml-error-place.ts';
-import type { BookConfig } from './model.ts';
+import type { BookConfig, PrintConfig } from './model.ts';
 import { bookSchema, KEY_ALIASES, KEYS_INSTEAD, TRIM_SIZES } from './schema.ts';
+import { chooseDesign } from '../render/design/catalog.ts';
 
 export const CONFIG_FILE = 'book.yaml';
 
@@ -69,6 +70,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
 
   // The other spellings: renamed to ours (the key as written is kept for messages), or refused.
   const renamed = pandocSpellings(data as Record<string, unknown>, doc, placeOf, file, diagnostics);
+  // `design: classic` is short for `design: { name: classic }`.
+  if (typeof (data as Record<string, unknown>).design === 'string') (data as Record<string, unknown>).design = { name: (data as Record<string, unknown>).design };
   if (!validate(data)) {
     for (const error of validate.errors ?? []) diagnostics.push(schemaDiagnostic(error, doc, placeOf, file, renamed));
   }
@@ -144,6 +147,8 @@ function withDefaults(raw: Record<string, any>): BookConfig {
   const a11y = raw.accessibility ?? {};
   const print = raw.print ?? {};
   const trimName: string = print.trim ?? '5.5x8.5in';
+  const { name: designName, ...given } = raw.design ?? {};
+  const design = designName ? chooseDesign(designName, given) : undefined;
   return {
     title: raw.title,
     subtitle: raw.subtitle,
@@ -180,9 +185,12 @@ function withDefaults(raw: Record<string, any>): BookConfig {
       paper: print.paper ?? 'cream',
       bleed: print.bleed ?? false,
       cropMarks: print['crop-marks'] ?? false,
-      font: print.font ?? 'literata',
+      // The design's own face only when the author named none (design.font, then print.font).
+      font: (given.font as string | undefined) ?? print.font ?? (design?.settings.font as string | undefined) ?? 'literata',
       notes: print.notes ?? 'footnotes',
+      margins: design?.settings.margins as PrintConfig['margins'],
     },
+    design,
   };
 }
 

@@ -1,5 +1,7 @@
 // The JSON schema of book.yaml. Keys are kebab-case; unknown keys are errors.
 // README.md ("book.yaml keys") documents the same keys for authors: keep the two in step.
+import { DESIGN_NAMES } from '../render/design/catalog.ts';
+import { designSchema } from '../render/design/settings.ts';
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
@@ -86,6 +88,8 @@ export const bookSchema = {
         notes: { enum: ['footnotes', 'chapter-endnotes', 'book-endnotes'] },
       },
     },
+    // A design from styles/designs/ and its settings (src/render/design/settings.ts; README "Designs").
+    design: designSchema(DESIGN_NAMES),
   },
 } as const;
 

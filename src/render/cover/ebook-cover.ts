@@ -6,6 +6,7 @@ import type { Book } from '../../book/model.ts';
 import { textFontPlan } from '../fonts/font-plan.ts';
 import { inlineFontCss } from '../fonts/inline-fonts.ts';
 import type { RenderContext } from '../context.ts';
+import { coverDesignCss } from '../design/index.ts';
 
 export const COVER_WIDTH = 1600;
 export const COVER_HEIGHT = 2560;
@@ -24,8 +25,8 @@ const ORNAMENT = '\u2766';
  * Fonts as data: URLs, so the page needs no file access and renders the same everywhere: the faces of a font
  * plan for exactly the cover's text, so a title in Greek, Chinese or Hebrew is drawn by our fonts too.
  */
-async function coverFonts(book: Book, text: string): Promise<{ faces: string; family: string; synthesis: string }> {
-  return inlineFontCss(await textFontPlan(book, text + ORNAMENT));
+async function coverFonts(book: Book, text: string, face?: string): Promise<{ faces: string; family: string; synthesis: string }> {
+  return inlineFontCss(await textFontPlan(book, text, face));
 }
 
 /** Long titles get smaller type; the page script below shrinks further if it still overflows. */
@@ -41,12 +42,18 @@ export async function coverHtml(book: Book): Promise<string> {
   const c = book.config;
   const authors = c.creators.filter((x) => x.role === 'aut').map((x) => x.name);
   const author = (authors.length ? authors : c.creators.map((x) => x.name)).join(' & ');
+  const text = [c.title, c.subtitle, author, author.toUpperCase(), c.publisher, c.publisher?.toUpperCase()].join(' ');
+  const ornament = (await coverDesignCss(book, { body: '', heading: '' })).ornament ?? ORNAMENT;
   const [template, css, fonts] = await Promise.all([
     readFile(path.join(TEMPLATE_DIR, 'ebook-cover.html'), 'utf8'),
     readFile(path.join(TEMPLATE_DIR, 'ebook-cover.css'), 'utf8'),
     // Upper case too: the author is set in small capitals, the publisher in capitals.
-    coverFonts(book, [c.title, c.subtitle, author, author.toUpperCase(), c.publisher, c.publisher?.toUpperCase()].join(' ')),
+    coverFonts(book, text + ornament),
   ]);
+  // The design's heading face, when it sets the title (book.yaml design:): its faces too, then the design's tokens.
+  const headingFace = c.design?.settings['heading-font'];
+  const heading = typeof headingFace === 'string' && headingFace !== c.print.font ? await coverFonts(book, text, headingFace) : undefined;
+  const design = await coverDesignCss(book, { body: fonts.family, heading: (heading ?? fonts).family });
   const values: Record<string, string> = {
     lang: escapeHtml(c.language),
     title: escapeHtml(c.title),
@@ -54,9 +61,10 @@ export async function coverHtml(book: Book): Promise<string> {
     subtitle: c.subtitle ? `<p class="subtitle">${escapeHtml(c.subtitle)}</p>` : '',
     author: escapeHtml(author),
     publisher: c.publisher ? `<p class="publisher">${escapeHtml(c.publisher)}</p>` : '',
-    fonts: fonts.faces,
+    fonts: fonts.faces + (heading ? `\n${heading.faces}` : ''),
+    ornament: escapeHtml(ornament),
     // After the template's own rules, whose `font-family: 'Literata', serif` names the book face alone.
-    css: `${css}\nbody { font-family: ${fonts.family}; ${fonts.synthesis} }`,
+    css: `${css}\nbody { font-family: ${fonts.family}; ${fonts.synthesis} }\n${design.css}`,
   };
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 }

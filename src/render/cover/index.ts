@@ -25,7 +25,7 @@ let last: { key: string; cover: Promise<CoverImage> } | undefined;
 
 export function bookCover(book: Book, ctx: RenderContext): Promise<CoverImage> {
   const { title, subtitle, creators, cover } = book.config;
-  const key = JSON.stringify([book.root, title, subtitle, creators, cover, templateStamp()]);
+  const key = JSON.stringify([book.root, title, subtitle, creators, cover, book.config.design, templateStamp()]);
   if (last?.key !== key || cover) {
     // An author's image is read afresh every time (it may have been replaced); a generated one is reused.
     const made = makeCover(book, ctx);

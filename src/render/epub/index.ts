@@ -16,6 +16,7 @@ import { packageMetadata } from './metadata.ts';
 import { navigation } from './navigation.ts';
 import { ReproducibleEpub } from './reproducible-epub.ts';
 import { allowEpub3Attributes } from './sanitizer.ts';
+import { designLook, epubDesignCss } from '../design/index.ts';
 import { hasIndex } from '../../book/book-index.ts';
 import { INDEX_FILE, indexDocument } from './index-document.ts';
 
@@ -112,6 +113,10 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   if (hasIndex(book.chapters)) back.push(doc('index', 'Index', serialize(indexDocument(book)), { filename: INDEX_FILE, bodyType: 'backmatter' }));
   for (const d of [...chapters, ...back]) d.excludeFromToc = false;
   for (const d of [...front, ...chapters, ...back]) Object.assign(d, { dir: direction }); // read by chapter.xhtml.ejs
+  // The design's classes (book.yaml design: settings) on every <body>; its rules and styles/custom.css after ours.
+  const look = await designLook(book);
+  for (const d of [...front, ...chapters, ...back]) d.bodyClass = [d.bodyClass, ...look.classes].filter(Boolean).join(' ');
+  const designCss = await epubDesignCss(book);
 
   const nav = navigation(book, {
     cover: COVER_FILE,
@@ -127,7 +132,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     tocTitle: 'Contents',
     prependChapterTitles: false,
     date: book.config.date,
-    css: font.stylesheet(css),
+    css: font.stylesheet(css) + (designCss ? `\n${designCss}\n` : ''),
     cover,
     fonts: font.fonts,
     contentOPF: tpl['content.opf'],

@@ -8,6 +8,7 @@ import { ALL_STYLES, bookCharacters, roleCharacters, type BookCharacters, type C
 import { charName } from './char-name.ts';
 import { faceFile, fontPackage, type FontPackage, type FontStyle, type Subset } from './font-package.ts';
 import { inRanges, woffCmap } from './woff-cmap.ts';
+import { ORNAMENTS } from '../design/settings.ts';
 
 /** The fallback chain after the book face, as @fontsource package ids. CJK order follows the book's language. */
 function fallbackChain(language: string): string[] {
@@ -66,6 +67,8 @@ export interface FontPlan {
    * Noto Sans Math), then the book's chain — never the machine's monospace or math font.
    */
   roles: Partial<Record<Role, string>>;
+  /** `font-family` for headings when the book's design sets a heading face of its own (book.yaml design.heading-font). */
+  heading?: string;
 }
 
 interface Choice {
@@ -185,24 +188,55 @@ async function withRoles(book: Book, main: FontPlan): Promise<FontPlan> {
   return plan;
 }
 
+/** Characters the design draws that the text does not hold: the section-break ornament (src/render/design/settings.ts). */
+function withDesignCharacters(chars: BookCharacters, book: Book): BookCharacters {
+  const ornament = ORNAMENTS[String(book.config.design?.settings.ornament ?? '')] ?? '';
+  for (const char of ornament) {
+    const cp = char.codePointAt(0)!;
+    if (cp > 0x20 && !chars.has(cp)) chars.set(cp, { place: undefined, styles: new Set(ALL_STYLES) });
+  }
+  return chars;
+}
+
+/**
+ * The design's heading face (design.heading-font), when it is not the book face: planned for the book's
+ * characters in every style (headings, the title page and the contents may hold any of them), its faces added.
+ */
+async function withHeadingFace(book: Book, main: FontPlan): Promise<FontPlan> {
+  const face = book.config.design?.settings['heading-font'];
+  if (typeof face !== 'string' || face === book.config.print.font) return main;
+  const chars: BookCharacters = new Map([...bookCharacters(book)].map(([cp, c]) => [cp, { place: c.place, styles: new Set(ALL_STYLES) }]));
+  const sub = await planFonts(withDesignCharacters(chars, book), { bookFace: face, language: book.config.language });
+  const plan = { ...main, faces: [...main.faces], packages: [...main.packages], heading: sub.fontFamily };
+  for (const pkg of sub.packages) if (!plan.packages.some((p) => p.id === pkg.id)) plan.packages.push(pkg);
+  for (const f of sub.faces) {
+    const same = plan.faces.find((x) => x.fileName === f.fileName);
+    if (!same) plan.faces.push(f);
+    else if (same.unicodeRange !== f.unicodeRange) same.unicodeRange = [...new Set([...same.unicodeRange.split(','), ...f.unicodeRange.split(',')])].join(',');
+  }
+  return plan;
+}
+
 const plans = new WeakMap<Book, Promise<FontPlan>>();
 
 /** The plan for the book's text (chapters, notes, bibliography, metadata), made once per Book. */
 export function fontPlan(book: Book): Promise<FontPlan> {
   let plan = plans.get(book);
   if (!plan) {
-    plan = planFonts(bookCharacters(book), { bookFace: book.config.print.font, language: book.config.language }).then((main) => withRoles(book, main));
+    plan = planFonts(withDesignCharacters(bookCharacters(book), book), { bookFace: book.config.print.font, language: book.config.language })
+      .then((main) => withRoles(book, main))
+      .then((main) => withHeadingFace(book, main));
     plans.set(book, plan);
   }
   return plan;
 }
 
 /** A plan for a few lines of text (a cover): its characters only, no places. */
-export function textFontPlan(book: Book, text: string): Promise<FontPlan> {
+export function textFontPlan(book: Book, text: string, face = book.config.print.font): Promise<FontPlan> {
   const chars: BookCharacters = new Map();
   for (const char of text) chars.set(char.codePointAt(0)!, { place: undefined, styles: new Set(ALL_STYLES) });
   for (const cp of chars.keys()) if (cp <= 0x20 || (cp >= 0x7f && cp < 0xa0)) chars.delete(cp);
-  return planFonts(chars, { bookFace: book.config.print.font, language: book.config.language });
+  return planFonts(chars, { bookFace: face, language: book.config.language });
 }
 
 /** @font-face rules for the plan's faces; `url` says where each file is (a path in fonts/, a data: URL). */

@@ -81,6 +81,10 @@ export function printChapter(
   // Hyphenate first (headings are skipped), then splice the notes in (hyphenated on their own).
   if (hyphenate) hyphenateTree(body, hyphenate);
   walk(body);
+  // The chapter's first paragraph, for designs that open with an initial or small capitals (a class: Paged.js
+  // rewrites `h1 + p` and `p:first-of-type` selectors and loses their ::first-letter / ::first-line).
+  const opening = body.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
+  if (opening && !display) opening.properties = { ...opening.properties, className: [...((opening.properties?.className as string[]) ?? []), 'opening'] };
   if (endnotes.length > 0) {
     if (hyphenate) for (const n of endnotes) hyphenateTree({ type: 'root', children: n.content as Root['children'] }, hyphenate);
     body.children.push(chapterEndnotes(chapter, endnotes));

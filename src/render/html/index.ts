@@ -101,12 +101,16 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
     if (part.recto || i === 0) body.push({ type: 'comment', value: PART_MARK });
     body.push(part.section);
   }
+  // The book's design (book.yaml design:) after the base styles, the author's styles/custom.css last of all.
+  const look = await printDesignCss(book);
   const html = documentHtml(book, body, handlers, [
     { id: 'bp-fonts', css: font.css },
     { id: GEOMETRY_STYLE_ID, css: pageCss(geometry, font.family) },
     { id: 'bp-book', css: bookCss + `\n:root { --paper: ${book.config.print.paper === 'cream' ? '#fbf6ea' : '#fff'}; }\n` },
+    ...(look.design ? [{ id: 'bp-design', css: look.design }] : []),
     { id: FURNITURE_STYLE_ID, css: furnitureCss(book.config.title) },
-  ]);
+    ...(look.custom ? [{ id: 'bp-custom', css: look.custom }] : []),
+  ], (await designLook(book)).classes);
   const indexFile = path.join(outDir, 'index.html');
   await writeFile(indexFile, html);
   ctx.log(`print: HTML written (${book.chapters.length} chapters, gutter for ~${estimate} pages)`);

@@ -32,12 +32,14 @@ export interface PageGeometry {
 }
 
 const BASE_INSIDE = 0.25;
+const MARGIN_SCALE: Record<NonNullable<PrintConfig['margins']>, number> = { narrow: 0.8, normal: 1, wide: 1.2 };
 
 export function pageGeometry(print: PrintConfig, pages: number): PageGeometry {
   const { width, height } = print.trim;
   const gutter = kdpGutter(pages);
   // Margins scale gently with the trim; 5.5x8.5 gets 0.7 top, 0.8 bottom, 0.55 outside.
-  const scale = Math.min(width / 5.5, height / 8.5);
+  // A design's margins (book.yaml design.margins) widen or narrow the white space, never the KDP gutter.
+  const scale = Math.min(width / 5.5, height / 8.5) * MARGIN_SCALE[print.margins ?? 'normal'];
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
     width,
