@@ -47,6 +47,11 @@ export interface BookConfig {
   cover?: string;
   accessibility: AccessibilityConfig;
   print: PrintConfig;
+  /**
+   * The design chosen in book.yaml (`design:`, a folder of styles/designs/), its settings the design's
+   * defaults overlaid with the author's (src/render/design/settings.ts). Absent: the look of styles/ alone.
+   */
+  design?: { name: string; settings: Record<string, string | number | boolean> };
 }
 
 export interface Creator {
@@ -77,6 +82,8 @@ export interface PrintConfig {
    * each chapter's text, or in a Notes section in the back matter. Absent means `footnotes`.
    */
   notes?: PrintNotes;
+  /** Margins of the chosen design (`design.margins`): `narrow` gives a wider measure. Absent means `normal`. */
+  margins?: 'narrow' | 'normal' | 'wide';
 }
 
 export type PrintNotes = 'footnotes' | 'chapter-endnotes' | 'book-endnotes';
