@@ -17,7 +17,7 @@ test('image rules: resolution, dedupe, sizes and every error', async () => {
     'chapters/local.png': png(2, 3),
     'images/photo.bmp': 'BM',
     'images/huge.png': png(8001, 1),
-    'images/big.gif': Buffer.concat([Buffer.from('GIF89a'), Buffer.from([10, 0, 20, 0])]),
+    'images/big.gif': Buffer.concat([Buffer.from('GIF89a'), Buffer.from([10, 0, 20, 0]), Buffer.from([0x3b])]),
   });
   try {
     const nodes = [

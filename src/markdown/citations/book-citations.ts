@@ -2,11 +2,14 @@
 // `references`), the style file, and an engine with every cited and `nocite` key registered.
 import type { BookConfig } from '../../book/model.ts';
 import type { ConfigPlaces } from '../../book/load-config.ts';
-import { diagnostic, type Diagnostic } from '../../diagnostics.ts';
+import { existsSync } from 'node:fs';
+import { diagnostic, EnvironmentError, type Diagnostic } from '../../diagnostics.ts';
 import { loadBibliography, type Bibliography } from './bibliography.ts';
 import { CitationEngine } from './citation-engine.ts';
 import { manuscriptFile } from './manuscript-file.ts';
 import { checkCslStyle, cslFault } from './csl-style-check.ts';
+
+const DEBIAN_STYLES = '/usr/share/citation-style-language/styles';
 
 export interface Citations {
   /** Undefined when book.yaml names no bibliography and has no `references`. */
@@ -57,6 +60,15 @@ export function startEngine(
     engine.register(cited, [...new Set(uncited)]);
     return engine;
   } catch (err) {
+    if (err instanceof EnvironmentError) {
+      // No Debian styles at all: a tool is missing (exit 3, how to install). A name that is not among them
+      // when they are installed is the manuscript's mistake, at its line in book.yaml.
+      if (!existsSync(DEBIAN_STYLES)) throw err;
+      diagnostics.push(diagnostic('book.yaml', places?.citationStyle, 'error', 'citation-style-unknown',
+        `There is no citation style named "${config.citationStyle}" in ${DEBIAN_STYLES}.`,
+        'Check the name (e.g. chicago-note-bibliography, apa, modern-language-association), or give a .csl file in the manuscript.'));
+      return undefined;
+    }
     // citeproc throws (strings, too) on a style it cannot use: an error at the style, never a stack trace.
     diagnostics.push(cslFault(config.citationStyle, err));
     return undefined;
