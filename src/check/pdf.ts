@@ -8,6 +8,7 @@ import { mediaSize, pageGeometry } from '../render/html/page-geometry.ts';
 import { fontPlan } from '../render/fonts/font-plan.ts';
 import { notdefGlyphs } from './notdef.ts';
 import { pdfFonts, poppler } from './poppler.ts';
+import { checkTypography } from './typography.ts';
 
 const TOLERANCE_PT = 0.5;
 
@@ -61,5 +62,7 @@ export async function checkPdf(book: Book, file: string): Promise<Diagnostic[]> 
         plan.missing.length ? 'See the glyph-missing warnings: they name each character and where it is.' : 'A character the renderer added is in none of the book\'s fonts.'),
     );
   }
+  // Typographic faults left (warnings): hyphen ladders, a heading alone at a page foot (./typography.ts).
+  out.push(...(await checkTypography(book, file, name)));
   return out;
 }

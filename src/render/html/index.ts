@@ -27,6 +27,8 @@ export const PART_MARK = 'bp-part';
 const BOOK_CSS = fileURLToPath(new URL('../../../styles/print/book.css', import.meta.url));
 /** Our Paged.js handlers that keep it from losing text at page breaks (a browser script, inlined). */
 const PAGED_HANDLERS = fileURLToPath(new URL('./paged-handlers.js', import.meta.url));
+/** No more than two hyphenated lines in a row (a browser script: src/render/design/hyphen-ladders.js). */
+const HYPHEN_LADDERS = fileURLToPath(new URL('../design/hyphen-ladders.js', import.meta.url));
 /** Pages before chapter 1: half-title, blank, title, copyright, contents (and its verso). */
 const FRONT_PAGES = 6;
 /**
@@ -90,7 +92,7 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   );
   const geometry = pageGeometry(book.config.print, estimate);
   const bookCss = await readFile(BOOK_CSS, 'utf8');
-  const handlers = await readFile(PAGED_HANDLERS, 'utf8');
+  const handlers = `${await readFile(PAGED_HANDLERS, 'utf8')}\n${await readFile(HYPHEN_LADDERS, 'utf8')}`;
   // Parts (front matter, each chapter, the bibliography) are separated by a comment: each opens on a right-hand
   // page, so the PDF renderer can lay them out one by one (see src/render/pdf/parts.ts).
   // A file that may open on any page (kinds table: recto false) joins the part before it.
