@@ -3,7 +3,7 @@
 // plain JavaScript, Node built-ins only. It makes sure the project's own Node 24, the npm packages and the
 // Debian tools are in place (installing what is missing), then runs the real command on Node 24.
 //
-//   node scripts/bootstrap.mjs <build|test|proof|preview|bench|typecheck> [args...]
+//   node scripts/bootstrap.mjs <build|test|proof|preview|bench|typecheck|gallery> [args...]
 //
 // Set BOOKPIPE_NO_INSTALL=1 to check without installing anything.
 import { spawn, spawnSync } from 'node:child_process';
@@ -41,6 +41,7 @@ const NEEDS = {
   proof: [],
   import: [],
   typecheck: [],
+  gallery: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
 };
 
 function onPath(bin) {
@@ -105,6 +106,7 @@ const TARGETS = {
   bench: ['scripts/bench.ts'],
   test: ['--test', '--test-concurrency=2', '--test-timeout=900000', 'test/**/*.test.ts'],
   typecheck: ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'],
+  gallery: ['scripts/gallery.ts'],
 };
 
 if (!command || !(command in TARGETS)) {

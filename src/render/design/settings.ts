@@ -40,12 +40,13 @@ interface Setting {
 
 /**
  * Chapter left, section right: each chapter's title starts the section string, each `##` replaces it (one
- * selector list: Paged.js keeps one selector per string name). Named pages outrank the plain :left of the book
- * title (src/render/html/page-css.ts furnitureCss).
+ * selector list: Paged.js keeps one selector per string name). `chapter:left` outranks the plain :left of the
+ * book title (src/render/html/page-css.ts furnitureCss); the right side is a plain :right, so that `chapter:first`
+ * (one class in Paged.js, as :right is) still clears the head of a chapter's opening page, coming after it.
  */
-const RUNNING_HEADS_SECTIONS = `.chapter-title, .chapter h2 { string-set: sectiontitle content(text); }
+const RUNNING_HEADS_SECTIONS = `.chapter-title, .chapter h2, .bibliography h1 { string-set: sectiontitle content(text); }
 @page chapter:left { @top-center { content: string(chaptertitle); } }
-@page chapter:right { @top-center { content: string(sectiontitle); } }
+@page :right { @top-center { content: string(sectiontitle); } }
 @page chapter:first { @top-center { content: none; } }`;
 
 const pt = (n: number) => `${Math.round(n * 100) / 100}pt`;
