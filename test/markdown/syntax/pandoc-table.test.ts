@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Paragraph, Root, Table, TableCell, Text } from 'mdast';
+import remarkDefinitionList from 'remark-definition-list';
 import type { Pluggable } from 'unified';
 import { pandocTableHandlers, remarkPandocTables } from '../../../src/markdown/syntax/pandoc-table/index.ts';
 import { tableCaptions } from '../../../src/markdown/syntax/table-caption/index.ts';
@@ -124,6 +125,13 @@ for (const [name, markdown, expected] of cases) {
   });
 }
 
+test('pandoc table: paragraphs stay visible to document constructs (a definition list\'s term)', () => {
+  const markdown = 'Term\n: definition\n\nA   B\n--- ---\n1   2\n';
+  const expected = render([remarkDefinitionList], markdown).html.replace(/<p>A   B<\/p>\n<hr>\n<p>1   2<\/p>/, table(['left', 'left'], ['A', 'B'], ['1', '2']));
+  assert.match(expected, /^<div><div>Term<\/div><div><p>definition<\/p><\/div><\/div>/);
+  assert.equal(render([remarkDefinitionList, remarkPandocTables], markdown, pandocTableHandlers).html, expected);
+});
+
 test('pandoc table: CRLF line endings give the same tables', () => {
   for (const [, markdown] of cases.slice(0, 11)) {
     assert.equal(html(markdown.replace(/\n/g, '\r\n')).replace(/\r\n/g, '\n'), html(markdown));
@@ -220,13 +228,13 @@ test('pandoc table: a malformed table\'s paragraph keeps no parse data', () => {
 });
 
 test('pandoc table: 20,000-character lines parse in linear time', () => {
-  const long = 'word *em* '.repeat(2000);
+  const long = `${'word '.repeat(1000)}*em* \`code\` ${'word '.repeat(3000)}`;
   const inputs = [
     `Key   Text\n----  ----\nk     ${long}\n`,
     `+${'-'.repeat(20002)}+---+\n| a${' '.repeat(19999)} | b |\n+${'='.repeat(20002)}+===+\n| ${'x'.repeat(20000)} | y |\n+${'-'.repeat(20002)}+---+\n`,
-    `${long}\n${long}\n`,
+    `${long}\n${'--- '.repeat(5000)}\n${long}\n`,
     `${'-'.repeat(20000)}\n${long}\n`,
-    `${'   x'.repeat(5000)}\n${'--- '.repeat(5000)}\n`,
+    `${'   x'.repeat(5000)}\n${'--- '.repeat(5000)}\n${'   y'.repeat(5000)}\n`,
   ];
   for (const input of inputs) {
     render(plugins, input.slice(0, 2000));

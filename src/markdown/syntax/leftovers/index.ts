@@ -1,7 +1,6 @@
 // The last pass of the dialect: pandoc syntax that no construct took is never printed silently.
 //   raw TeX in the text (`\emph{x}`, `\clearpage`): left out, as pandoc's HTML writer does — warning
 //     `raw-tex-dropped` naming what was dropped;
-//   a grid table (`+---+---+` lines): not supported — warning `table-unsupported` (write a pipe table);
 //   braces after brackets that are not valid attributes (`[x]{.a b}`): warning `attributes-unparsed`;
 //   a stray fence line `:::` with no div open: warning `div-fence-stray`;
 //   attributes after emphasis, strong, strikethrough, sub/superscript (`*x*{.y}`), which pandoc has no
@@ -18,22 +17,9 @@ const NO_ATTRIBUTES = new Set(['emphasis', 'strong', 'delete', 'subscript', 'sup
 /** `\command` + up to three `{…}` / `[…]` groups, each without nested braces and at most 200 characters. */
 const TEX = /\\([A-Za-z]+)\*?((?:\[[^\]\n]{0,200}\]|\{[^{}\n]{0,200}\}){0,3})/g;
 
-function isGridTable(p: Paragraph): boolean {
-  const first = p.children[0];
-  if (first?.type !== 'text') return false;
-  const ls = first.value.split('\n');
-  return ls.length >= 3 && /^\+[-=:+]+\+\s*$/.test(ls[0]!) && ls.every((l) => /^[+|]/.test(l));
-}
-
 export function leftovers(tree: Root, file: string, map: SourceMap, diagnostics: Diagnostic[]): void {
   visit(tree, (node, index, parent: Parent | undefined) => {
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'math' || node.type === 'inlineMath') return SKIP;
-    if (node.type === 'paragraph' && isGridTable(node as Paragraph)) {
-      diagnostics.push(diagnostic(file, node.position?.start, 'warning', 'table-unsupported',
-        'A grid table (+---+ lines) is not supported; it is printed as text.',
-        'Write it as a pipe table: | a | b | with a |---|---| line under the header.'));
-      return SKIP;
-    }
     if (node.type === 'paragraph' && parent && index !== undefined) {
       const only = (node as Paragraph).children;
       if (only.length === 1 && only[0]!.type === 'text' && /^:{3,}\s*$/.test(only[0]!.value)) {

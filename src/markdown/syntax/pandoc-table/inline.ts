@@ -14,8 +14,8 @@ import type { TableLine, TableSource } from './node.ts';
 
 /** Where column `column` (of the layout) of a table line is in the file; past the end: the line's end. */
 export function sourcePoint(line: TableLine, column: number): Point {
-  const at = Math.max(0, Math.min(column, line.text.length));
-  let index = at;
+  const at = Math.max(line.indent, Math.min(column, line.text.length));
+  let index = at - line.indent;
   if (line.padding) for (const p of line.padding) if (p < at) index--;
   return { line: line.start.line, column: line.start.column + index, offset: (line.start.offset ?? 0) + index };
 }

@@ -125,6 +125,11 @@ function isTopBorder(text: string): boolean {
 export class Collector {
   readonly lines: string[] = [];
   kind: 'grid' | 'dashes' | 'header' | undefined;
+  /** The first line is a simple table's header, whatever it looks like. */
+  readonly headed: boolean;
+  constructor(headed = false) {
+    this.headed = headed;
+  }
 
   /** Adds a line; false: enough (the table, if any, ends at or before this line). */
   push(text: string): boolean {
@@ -132,7 +137,7 @@ export class Collector {
     const i = lines.push(text) - 1;
     if (i === 0) {
       if (isBlank(text)) return false;
-      this.kind = isTopBorder(text) ? 'grid' : dashGroups(text) ? 'dashes' : 'header';
+      this.kind = this.headed ? 'header' : isTopBorder(text) ? 'grid' : dashGroups(text) ? 'dashes' : 'header';
       return true;
     }
     if (this.kind === 'grid') return GRID_LINE.test(text);
@@ -143,9 +148,10 @@ export class Collector {
   }
 }
 
-export function analyze(lines: readonly string[]): Analysis | undefined {
+export function analyze(lines: readonly string[], headed = false): Analysis | undefined {
   const first = lines[0];
   if (first === undefined || isBlank(first)) return undefined;
+  if (headed) return simple(lines);
   if (isTopBorder(first)) return grid(lines);
   if (dashGroups(first)) return dashesFirst(lines);
   return simple(lines);

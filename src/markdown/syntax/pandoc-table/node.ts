@@ -5,10 +5,11 @@ import type { Analysis, Problem } from './layout.ts';
 
 /** One source line of a table as the layout saw it. */
 export interface TableLine {
-  /** The line with tabs expanded (the layout's columns). */
+  /** The line with tabs expanded (the layout's columns), from the start of its flow line. */
   text: string;
-  /** Where the line's first character is in the file. */
+  /** Where character `indent` of `text` is in the file (the columns before it are a line prefix). */
   start: Point;
+  indent: number;
   /** Columns of `text` that are a tab's padding (no character of the file), ascending. */
   padding?: number[];
 }
@@ -19,6 +20,8 @@ export interface TableSource {
   lines: TableLine[];
   /** The document's parser: cells are parsed as its text content (so references and notes resolve). */
   parser: ParseContext;
+  /** The header line is the one-line paragraph (or indented line) just above: the table takes it over. */
+  absorb: boolean;
 }
 
 declare module 'micromark-util-types' {
