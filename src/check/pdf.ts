@@ -62,7 +62,8 @@ export async function checkPdf(book: Book, file: string): Promise<Diagnostic[]> 
         plan.missing.length ? 'See the glyph-missing warnings: they name each character and where it is.' : 'A character the renderer added is in none of the book\'s fonts.'),
     );
   }
-  // Typographic faults left (warnings): hyphen ladders, a heading alone at a page foot (./typography.ts).
-  out.push(...(await checkTypography(book, file, name)));
+  // Typographic faults left (warnings) in a book set in one of the designs: hyphen ladders, a heading alone at
+  // a page foot (./typography.ts).
+  if (book.config.design) out.push(...(await checkTypography(book, file, name)));
   return out;
 }

@@ -120,6 +120,16 @@ for (const [name, design] of DESIGNS) {
   }
 }
 
+test('a design builds reproducibly: the same PDF, EPUB and cover twice', async () => {
+  const { report, out } = await built.get('modern/essay')!;
+  const again = path.join(work, 'modern-again');
+  await build({ manuscript: path.join(work, 'modern/essay'), outDir: again, formats: ['epub', 'pdf'], ace: false, signal: new AbortController().signal });
+  const slug = bookSlug(report.book.config);
+  for (const name of [`${slug}.pdf`, `${slug}.epub`, 'cover.jpg', `${slug}-cover.pdf`]) {
+    assert.ok((await readFile(path.join(out, name))).equals(await readFile(path.join(again, name))), `${name} differs between two builds`);
+  }
+});
+
 test('custom.css reaches the paged HTML too (after the design)', async () => {
   const { out } = await built.get('classic/pandoc')!;
   void out;

@@ -10,7 +10,6 @@
 
   class HyphenLadders extends Paged.Handler {
     async beforeParsed(content) {
-      await document.fonts.ready;
       const box = document.createElement('div');
       box.setAttribute('aria-hidden', 'true');
       box.style.cssText = 'position:absolute;left:0;top:0;visibility:hidden;width:var(--text-width);';
@@ -20,6 +19,10 @@
       document.head.append(hide);
       document.body.append(box);
       box.append(content);
+      // The faces this text needs start loading only once it is laid out: wait for them, or the measure (and
+      // so the output) would depend on timing.
+      void box.offsetHeight;
+      await document.fonts.ready;
       try {
         for (const p of box.querySelectorAll('p, li, dd, blockquote > p')) {
           if (!p.textContent.includes(SHY)) continue;

@@ -92,7 +92,8 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   );
   const geometry = pageGeometry(book.config.print, estimate);
   const bookCss = await readFile(BOOK_CSS, 'utf8');
-  const handlers = `${await readFile(PAGED_HANDLERS, 'utf8')}\n${await readFile(HYPHEN_LADDERS, 'utf8')}`;
+  // A design's books get the pass that takes back the third hyphen of a run; without one, today's output.
+  const handlers = `${await readFile(PAGED_HANDLERS, 'utf8')}${book.config.design ? `\n${await readFile(HYPHEN_LADDERS, 'utf8')}` : ''}`;
   // Parts (front matter, each chapter, the bibliography) are separated by a comment: each opens on a right-hand
   // page, so the PDF renderer can lay them out one by one (see src/render/pdf/parts.ts).
   // A file that may open on any page (kinds table: recto false) joins the part before it.
