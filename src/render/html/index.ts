@@ -139,7 +139,7 @@ function bibliography(book: Book): Element | undefined {
   );
 }
 
-function documentHtml(book: Book, body: ElementContent[], handlers: string, styles: Array<{ id: string; css: string }>): string {
+function documentHtml(book: Book, body: ElementContent[], handlers: string, styles: Array<{ id: string; css: string }>, classes: string[] = []): string {
   const c = book.config;
   const authors = c.creators.filter((p) => p.role === 'aut').map((p) => p.name);
   const tree: Root = {
@@ -148,7 +148,7 @@ function documentHtml(book: Book, body: ElementContent[], handlers: string, styl
       { type: 'doctype' },
       h(
         'html',
-        { lang: c.language, dir: textDirection(c.language) === 'rtl' ? 'rtl' : undefined },
+        { lang: c.language, dir: textDirection(c.language) === 'rtl' ? 'rtl' : undefined, className: classes.length ? classes : undefined },
         h(
           'head',
           {},
