@@ -19,6 +19,7 @@ import { remarkBracketedSpan } from './syntax/bracketed-span/index.ts';
 import { remarkCodeAttributes } from './syntax/code/index.ts';
 import { remarkLineBlock } from './syntax/line-block/index.ts';
 import { remarkMath } from './syntax/math/index.ts';
+import { remarkPandocTables } from './syntax/pandoc-table/index.ts';
 import { remarkFencedDiv } from './syntax/fenced-div/index.ts';
 import { fancyLists } from './syntax/fancy-list/index.ts';
 import { implicitFigures } from './syntax/figure/index.ts';
@@ -44,6 +45,7 @@ const parser = unified()
   .use(remarkDefinitionList)
   .use(remarkFencedDiv)
   .use(remarkLineBlock)
+  .use(remarkPandocTables)
   .use(remarkMath)
   .use(remarkSubSup)
   .use(remarkInlineNote)

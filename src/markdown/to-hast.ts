@@ -4,6 +4,7 @@ import type { FootnoteReference, Root, RootContent, Table } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { defListHastHandlers } from 'remark-definition-list';
 import { lineBlockHandlers } from './syntax/line-block/index.ts';
+import { headlessTable } from './syntax/pandoc-table/index.ts';
 import { bibliographyId, NOTE_REF_TAG, type Note } from '../book/model.ts';
 import type { CitationNode } from './citations/citation-node.ts';
 import type { CitationEngine } from './citations/citation-engine.ts';
@@ -94,7 +95,7 @@ function noteRef(state: State, node: FootnoteReference | CitationNode, id: strin
  * alignment as a class on each cell (`align-right`), since HTML5 has no `align` attribute.
  */
 function table(state: State, node: Table): Element {
-  const result = defaultHandlers.table(state, node);
+  const result = headlessTable(node, defaultHandlers.table(state, node));
   const cells = (e: Element) => {
     for (const child of e.children) {
       if (child.type !== 'element') continue;

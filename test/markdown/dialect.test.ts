@@ -109,12 +109,11 @@ test('fancy and example lists: roman, letters, #., (@) with references; a capita
   assert.match(html, /<ol type="A"><li>Upper<\/li><li>Next<\/li><\/ol>/);
 });
 
-test('leftover pandoc syntax is reported, never printed silently: raw TeX, grid tables, bad attributes, stray fences', async () => {
+test('leftover pandoc syntax is reported, never printed silently: raw TeX, bad attributes, stray fences', async () => {
   const r = await run('# T\n\nSome \\emph{raw} TeX and \\clearpage here.\n\n+---+---+\n| a | b |\n+---+---+\n\n[x]{.a b}\n\n:::\n');
   assert.deepEqual(diag(r), [
     'chapters/01-test.md:3:6 warning raw-tex-dropped',
     'chapters/01-test.md:3:25 warning raw-tex-dropped',
-    'chapters/01-test.md:5:1 warning table-unsupported',
     'chapters/01-test.md:9:4 warning attributes-unparsed',
     'chapters/01-test.md:11:1 warning div-fence-stray',
   ]);
