@@ -25,7 +25,7 @@ const URL = `https://example.com/${'a'.repeat(20_000)}`;
 const cases: Record<string, { chapter: string; stderr: string[]; html: RegExp }> = {
   'word-20000-characters': {
     chapter: `# One\n\nA word: ${WORD} and more.\n`,
-    stderr: [`chapters/one.md:3:9: warning: "${WORD.slice(0, 40)}…" (20000 characters) is not in the en-GB dictionary or the word list [spelling]`],
+    stderr: [`chapters/one.md:3:9: info: "${WORD.slice(0, 40)}…" (20000 characters) is not in the en-GB dictionary or the word list [spelling]`],
     html: /abcdefghij/,
   },
   'url-20000-characters': {

@@ -28,7 +28,7 @@ test('the guard refuses a laid-out chapter that lost lines, and our handlers kee
       const whole = await layout(page, chapter.file, 120_000, ctx.signal);
       assert.ok(whole.pages > 20, `${whole.pages} pages`);
 
-      const handlers = 'Paged.registerHandlers(WholeWordBreaks, KeepOverset);';
+      const handlers = 'Paged.registerHandlers(VerseAndFigures, HeadingsKeepTheirText, WholeWordBreaks, KeepOverset);';
       const html = await readFile(chapter.file, 'utf8');
       assert.ok(html.includes(handlers), 'the handlers are in the document');
       await writeFile(chapter.file, html.replace(handlers, ''));
