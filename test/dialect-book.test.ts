@@ -176,3 +176,14 @@ test('lang divs hold a poem; \\newpage is a page break; emoji are drawn by an em
   assert.match(fonts, /NotoSansMono/);
   assert.match(fonts, /NotoSansMath/);
 });
+
+test("pandoc's simple and grid tables; raw inline HTML kept when safe", () => {
+  assert.match(log(), /<table id="tbl-tides"><caption>Tides at the point<\/caption>/);
+  assert.match(log(), /<td class="align-right">06:10<\/td>/);
+  assert.match(log(), /<td><em>Colza<\/em>, two pints<\/td>/);
+  assert.match(log(), /<td>Paraffin, a pint and\s+a half<\/td>/);
+  assert.match(log(), /The keeper wrote <abbr>HW<\/abbr> for high water\./);
+  assert.match(pdf(), /Tides at the point/);
+  assert.match(pdf(), /Monday 06:10 12:25/);
+  assert.doesNotMatch(pdfText, /\+-{4}|\+={4}|-{7} {2}-/, 'no table rules printed as text');
+});
