@@ -253,3 +253,9 @@ test('pandoc table: many rules with text under them are scanned once (no quadrat
   assert.ok(ms < 2000, `took ${Math.round(ms)} ms`);
   assert.equal(render(plugins, '-----\ntext\n\n'.repeat(3)).html, '<hr>\n<p>text</p>\n<hr>\n<p>text</p>\n<hr>\n<p>text</p>');
 });
+
+test('pandoc table: a list inside a grid cell is reported where it starts, not printed silently', () => {
+  const input = '+-----+-------------+\n| a   | intro:      |\n|     | - one       |\n|     | - two       |\n+-----+-------------+\n';
+  const { messages } = render(plugins, input);
+  assert.deepEqual(messages, ['3:1 warning table-cell-blocks']);
+});

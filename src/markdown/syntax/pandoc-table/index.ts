@@ -6,7 +6,8 @@
 // Diagnostics (vfile messages, source `remark-pandoc-table`):
 //   `table-malformed` (warning) where the table goes wrong (text across a column boundary or left of the
 //   first column, a multiline row wider than the dashes, a ragged grid line, a missing wall or border, a
-//   misplaced `+===+`): the table's lines are printed as ordinary paragraphs.
+//   misplaced `+===+`): the table's lines are printed as ordinary paragraphs;
+//   `table-cell-blocks` (warning) at a cell line that starts a list, quotation or code block.
 import type { Element, ElementContent } from 'hast';
 import type { Root, Table } from 'mdast';
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
@@ -33,8 +34,24 @@ export const remarkPandocTables: Plugin<[], Root> = function () {
       delete node.data!.pandocTableProblem;
       if (Object.keys(node.data!).length === 0) delete node.data;
     });
+    // A cell over several lines may hold what only a block can: a list, a quotation, code. Cells hold
+    // paragraphs and inline Markdown here, so such a line would print as its markup: say so, at the line.
+    visit(tree, 'tableCell', (cell) => {
+      visit(cell, 'text', (text) => {
+        const lines = text.value.split('\n');
+        const at = lines.findIndex((line, i) => i > 0 && BLOCK_START.test(line));
+        if (at === -1 || !text.position) return;
+        const place = { line: text.position.start.line + at, column: 1 };
+        report(file, place, 'warning', SOURCE, 'table-cell-blocks',
+          `"${lines[at]!.trim().slice(0, 30)}" starts a list, quotation or code block, which a table cell cannot hold here: it is printed as text.`,
+          'Write the cell as plain sentences, or move the list out of the table.');
+      });
+    });
   };
 };
+
+/** A line that begins a block construct (a list item, a quotation, a code fence). */
+const BLOCK_START = /^\s*(?:[-*+]\s+\S|\d{1,9}[.)]\s+\S|>\s|```|~~~)/;
 
 /**
  * For a headerless table (`data.headless`), the default handler's `<thead>` row becomes the first body
