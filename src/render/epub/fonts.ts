@@ -5,8 +5,11 @@ import { pathToFileURL } from 'node:url';
 import type { Book } from '../../book/model.ts';
 import { fontFaceCss, fontPlan, roleCss, type FontPlan } from '../fonts/font-plan.ts';
 
-export const FONT_CREDIT =
-  'Set in Literata, designed by TypeTogether for Google, used under the SIL Open Font License 1.1 (see fonts/OFL.txt).';
+/** The copyright page's credit for the faces the EPUB embeds (every one under the SIL OFL 1.1). */
+export function fontCredit(families: string[]): string {
+  const names = families.length > 1 ? `${families.slice(0, -1).join(', ')} and ${families.at(-1)}` : families[0] ?? 'Literata';
+  return `Set in ${names}, used under the SIL Open Font License 1.1 (the licences are in fonts/).`;
+}
 
 /** Marks the font section of styles/epub/epub.css, which `stylesheet` replaces. */
 const SECTION = /\/\* bp-fonts:[^*]*\*\/[\s\S]*?\/\* \/bp-fonts \*\//;
@@ -14,7 +17,7 @@ const SECTION = /\/\* bp-fonts:[^*]*\*\/[\s\S]*?\/\* \/bp-fonts \*\//;
 export interface EpubFonts {
   /** For epub-gen-memory's `fonts` option (it reads file:// URLs); written to fonts/. */
   fonts: { filename: string; url: string }[];
-  /** One licence per font package, beside the fonts: the book face's at fonts/OFL.txt (FONT_CREDIT points there). */
+  /** One licence per font package, beside the fonts: the book face’s at fonts/OFL.txt. */
   licences: { id: string; href: string; data: Buffer }[];
   /** epub.css with its font section replaced by the plan's @font-face rules and family chain. */
   stylesheet: (css: string) => string;

@@ -3,7 +3,7 @@ import type { ElementContent } from 'hast';
 import { bibliographyId, type Book } from '../../book/model.ts';
 import { chapterFile, noteEndnote } from './chapter.ts';
 import { el, text } from './hast.ts';
-import { FONT_CREDIT } from './fonts.ts';
+import { fontCredit } from './fonts.ts';
 
 export function creatorLine(book: Book): string {
   const names = book.config.creators.filter((c) => c.role === 'aut').map((c) => c.name);
@@ -29,7 +29,7 @@ const ROLE_NAMES: Record<string, string> = {
   aft: 'Afterword by',
 };
 
-export function copyrightPage(book: Book): ElementContent[] {
+export function copyrightPage(book: Book, typefaces: string[] = []): ElementContent[] {
   const c = book.config;
   const p = (value: string) => el('p', {}, [text(value)]);
   const lines: ElementContent[] = [el('h1', { className: ['hidden-heading'] }, [text('Copyright')])];
@@ -41,7 +41,7 @@ export function copyrightPage(book: Book): ElementContent[] {
   if (c.edition) lines.push(p(c.edition));
   lines.push(p(`Published ${c.date}${c.publisher ? ` by ${c.publisher}` : ''}.`));
   lines.push(p(c.isbn ? `ISBN ${c.isbn}` : `Identifier: ${c.identifier}`));
-  lines.push(p(FONT_CREDIT));
+  lines.push(p(fontCredit(typefaces)));
   return [el('section', { 'epub:type': 'copyright-page', className: ['copyright'], ariaLabel: 'Copyright' }, lines)];
 }
 

@@ -101,7 +101,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     doc('cover', 'Cover', '', { beforeToc: true, bodyClass: 'cover-page', coverImage: { src: `cover.${coverExt}`, alt: coverAlt } }),
     ...frontAt(book.chapters, 'before-title').map((c) => chapterDoc(c, true)),
     doc('title-page', book.config.title, serialize(titlePage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
-    doc('copyright', 'Copyright', serialize(copyrightPage(book)), { beforeToc: true, bodyType: 'frontmatter' }),
+    doc('copyright', 'Copyright', serialize(copyrightPage(book, font.plan.packages.map((p) => p.family))), { beforeToc: true, bodyType: 'frontmatter' }),
     ...frontAt(book.chapters, 'before-contents').map((c) => chapterDoc(c, true)),
   ];
   const chapters = [...frontAt(book.chapters, 'after-contents'), ...afterFront(book.chapters)].map((c) => chapterDoc(c));
