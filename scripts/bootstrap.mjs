@@ -29,6 +29,7 @@ const DEBIAN = {
   poppler: [() => onPath('pdfinfo') && onPath('pdftotext'), 'poppler-utils', 'reads the PDF back to check it'],
   cslStyles: [() => existsSync('/usr/share/citation-style-language/styles/chicago-note-bibliography.csl'), 'citation-style-language-styles', 'formats citations'],
   ghostscript: [() => onPath('gs'), 'ghostscript', 'makes the PDF/X-1a interior for IngramSpark'],
+  zbar: [() => onPath('zbarimg'), 'zbar-tools', 'decodes the cover barcode in the tests'],
   pandoc: [() => onPath('pandoc'), 'pandoc', 'is the EPUB peer the benchmark compares against'],
   cslLocales: [() => existsSync('/usr/share/citation-style-language/locales/locales-en-GB.xml'), 'citation-style-language-locales', 'formats citations'],
   libreoffice: [() => onPath('soffice'), 'libreoffice-writer-nogui', 'opens the .docx the build writes, to check it'],
@@ -36,7 +37,7 @@ const DEBIAN = {
 const NEEDS = {
   build: args.includes('--pdfx') ? ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript'] : ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
   preview: ['chromium', 'cslStyles', 'cslLocales'],
-  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript', 'libreoffice'],
+  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript', 'libreoffice', 'zbar'],
   bench: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'pandoc'],
   proof: [],
   import: [],

@@ -156,6 +156,7 @@ function withDefaults(raw: Record<string, any>): BookConfig {
     language: raw.language,
     identifier: isbn ? `urn:isbn:${isbn}` : raw.identifier,
     isbn,
+    isbnPrinted: raw.isbn ? String(raw.isbn).trim() : undefined,
     date: raw.date,
     publisher: raw.publisher,
     rights: raw.rights,

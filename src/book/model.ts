@@ -12,6 +12,8 @@ export interface BookConfig {
   /** Stable identifier: `urn:isbn:…` when an ISBN is given, else the book.yaml `identifier` (a `urn:uuid:…`). */
   identifier: string;
   isbn?: string;
+  /** The ISBN as book.yaml writes it (hyphens kept): printed above the barcode. */
+  isbnPrinted?: string;
   /** Publication date, ISO `YYYY-MM-DD`. Also the source of every timestamp in the outputs (unless SOURCE_DATE_EPOCH). */
   date: string;
   publisher?: string;
@@ -84,6 +86,12 @@ export interface PrintConfig {
   notes?: PrintNotes;
   /** Margins of the chosen design (`design.margins`): `narrow` gives a wider measure. Absent means `normal`. */
   margins?: 'narrow' | 'normal' | 'wide';
+  /** How the book is bound (an edition's kind): the wrap cover's geometry follows it. Absent means `paperback`. */
+  binding?: 'paperback' | 'hardcover';
+  /** The list price printed in the barcode's EAN-5 add-on (`90000` when absent). */
+  price?: { amount: number; currency: 'GBP' | 'AUD' | 'NZD' | 'USD' | 'CAD' };
+  /** Body type size in points for this edition (a large-print edition's 16 pt), over the design's `body-size`. */
+  bodySize?: number;
 }
 
 export type PrintNotes = 'footnotes' | 'chapter-endnotes' | 'book-endnotes';

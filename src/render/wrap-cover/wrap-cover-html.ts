@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../../book/model.ts';
+import { isbnBarcode } from '../barcode/index.ts';
 import { textFontPlan } from '../fonts/font-plan.ts';
 import { inlineFontCss } from '../fonts/inline-fonts.ts';
 import type { WrapCoverGeometry } from './geometry.ts';
@@ -55,6 +56,14 @@ function blurbHtml(book: Book): string {
   return head + paras.join('');
 }
 
+/** The barcode box's content: `ISBN …` over the EAN-13 + EAN-5; empty (white, for the printer's own) without an ISBN. */
+export function barcodeHtml(book: Book): string {
+  const c = book.config;
+  if (!c.isbn) return '';
+  const code = isbnBarcode(c.isbn, c.print.price);
+  return `<p class="barcode-isbn">ISBN ${escapeHtml(c.isbnPrinted ?? c.isbn)}</p>${code.svg}`;
+}
+
 export interface FrontContent {
   /** Author-supplied image as a data: URL; without it the ebook cover design is placed by the page script. */
   imageDataUrl?: string;
@@ -72,7 +81,7 @@ export async function wrapCoverHtml(book: Book, g: WrapCoverGeometry, front: Fro
     : '';
   // Its own fonts, for the text it sets (the front design brings its own): upper case too, for the
   // capitals of the imprint and the small capitals of the spine author.
-  const text = [c.title, authorNames(book), c.description, imprint].join(' ');
+  const text = [c.title, authorNames(book), c.description, imprint, c.isbnPrinted].join(' ');
   const fonts = await inlineFontCss(await textFontPlan(book, `${text} ${text.toUpperCase()} ISBN ·`));
   const frontHtml = front.imageDataUrl
     ? `<img class="front-image" alt="" src="${front.imageDataUrl}">`
@@ -86,6 +95,7 @@ export async function wrapCoverHtml(book: Book, g: WrapCoverGeometry, front: Fro
     imprint,
     spine,
     front: frontHtml,
+    barcode: barcodeHtml(book),
   };
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 }
