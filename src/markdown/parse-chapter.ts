@@ -20,6 +20,7 @@ import { remarkCodeAttributes } from './syntax/code/index.ts';
 import { remarkLineBlock } from './syntax/line-block/index.ts';
 import { remarkMath } from './syntax/math/index.ts';
 import { remarkPandocTables } from './syntax/pandoc-table/index.ts';
+import { resolveReferences } from './syntax/references/index.ts';
 import { remarkFencedDiv } from './syntax/fenced-div/index.ts';
 import { fancyLists } from './syntax/fancy-list/index.ts';
 import { implicitFigures } from './syntax/figure/index.ts';
@@ -108,6 +109,7 @@ export function parseChapter(
   // The YAML block wins over a title block; the object keeps the keys' places (see placeOf).
   const meta = Object.assign(fromYaml, { ...titleMeta, ...fromYaml });
   titleFromMeta(tree, meta);
+  resolveReferences(tree, file, map, diagnostics);
   fancyLists(tree);
   implicitFigures(tree);
   tableCaptions(tree);

@@ -146,3 +146,14 @@ test('link-citations: an in-text citation links to its entry; the entry id is kn
   const off = await run('# T\n\nAs argued [@orwell1949, 3].\n', { config: { citationStyle: 'chicago-author-date' } });
   assert.doesNotMatch(toHtml(off.chapters[0].content), /<a /);
 });
+
+test('reference-style images and links resolve like inline ones; an undefined reference is reported', async () => {
+  const r = await run('# T\n\n![The harbour][h]\n\nSee [the map][m] and ![gone][nope].\n\n[h]: images/map.png "A title"\n[m]: https://example.org/map\n', {
+    files: { 'images/map.png': png(4, 3) },
+  });
+  assert.deepEqual(diag(r), ['chapters/01-test.md:5:22 warning reference-undefined']);
+  assert.deepEqual(r.images.map((i) => i.path), ['images/map.png']);
+  const html = toHtml(r.chapters[0].content);
+  assert.match(html, /<figure class="figure"><img src="images\/map.png" alt="The harbour" title="A title"><figcaption>The harbour<\/figcaption><\/figure>/);
+  assert.match(html, /<a href="https:\/\/example.org\/map">the map<\/a>/);
+});
