@@ -7,6 +7,7 @@ import { hasErrors, ValidationError, type Diagnostic } from './diagnostics.ts';
 import type { RenderContext } from './render/context.ts';
 import { fontPlan } from './render/fonts/font-plan.ts';
 import type { StoreReport } from './report/index.ts';
+import type { PrintLayout } from './book/print-pages.ts';
 import { recoverOutputs, Staging } from './staging.ts';
 
 /**
@@ -59,6 +60,8 @@ export interface BuildReport {
   /** Absolute paths of everything moved into the output folder. */
   outputs: string[];
   pages?: number;
+  /** The printed pages the EPUB marks (page-list), when both were built. */
+  printPages?: PrintLayout['pages'];
   timings: { stage: string; ms: number }[];
   diagnostics: Diagnostic[];
   store?: StoreReport;
@@ -115,13 +118,18 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in its own browser), and
     // the paged HTML, printed to PDF in our Chromium, then the wrap cover and the PDF check.
     const epubFile = staging.path(names.epub);
+    // With a PDF asked for too, the EPUB waits for its layout: the printed pages' breaks go into the EPUB
+    // (page-list). Settled once the PDF is rendered, or when its chain ends without one.
+    let printLayout!: (layout: PrintLayout | undefined) => void;
+    const laidOut = new Promise<PrintLayout | undefined>((resolve) => (printLayout = resolve));
     const coverMade = want.has('epub') && full
       ? stage('cover', () => bookCover(book, ctx), (c) => (c.generated ? 'generated 1600×2560 JPEG' : `from ${book.config.cover}`))
       : Promise.resolve(undefined);
     const epubRendered = want.has('epub')
       ? coverMade.then(async (cover) => {
         if (cover) await writeFile(staging.path(cover.name), cover.data);
-        return stage('epub', () => renderEpub(book, epubFile, ctx), (r) => size(r.bytes));
+        const layout = want.has('pdf') ? await laidOut : undefined;
+        return stage('epub', () => renderEpub(book, epubFile, ctx, layout), (r) => size(r.bytes) + (r.pageList.length ? `, ${r.pageList.length} print pages` : ''));
       })
       : Promise.resolve(undefined);
     // Ace drives a Chromium of its own: it waits until ours is closed, so two are never open at once.
@@ -144,7 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       return { epubcheck: found, ace: violations };
     })();
     const printed = (async () => {
-      let pdf: { pages: number } | undefined;
+      let pdf: { pages: number; layout: PrintLayout } | undefined;
       try {
         if (want.has('html') || want.has('pdf')) {
           const html = await stage('html', () => renderHtml(book, staging.path(names.html), ctx));
@@ -155,11 +163,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           }
           if (want.has('pdf')) {
             pdf = await stage('pdf', () => renderPdf(book, staging.path(names.html), staging.path(names.pdf), ctx), (r) => `${r.pages} pages`);
+            printLayout(pdf.layout);
             if (full) await stage('wrap cover', () => renderWrapCover(book, pdf!.pages, staging.path(names.wrap), ctx),
               (g) => `${g.width.toFixed(3)} × ${g.height.toFixed(3)} in, spine ${g.spine.toFixed(3)} in`);
           }
         }
       } finally {
+        printLayout(undefined);
         // Free Chromium's memory before the checks: wait for the EPUB, which may still be drawing its cover.
         await epubRendered.catch(() => {});
         await browser.close();
@@ -225,7 +235,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (want.has('pdf')) commit.push(names.pdf, ...(full ? [names.wrap] : []));
     if (store) commit.push(names.reportMd, names.reportJson);
     const outputs = await staging.commit(commit);
-    return { book, outputs, pages: pdf?.pages, timings, diagnostics: [...diagnostics, ...problems], store };
+    return { book, outputs, pages: pdf?.pages, printPages: pdf?.layout.pages, timings, diagnostics: [...diagnostics, ...problems], store };
   } catch (err) {
     if (browser.crashed && !options.signal.aborted) throw new BrowserCrashError(err as Error);
     throw err;

@@ -19,6 +19,8 @@ import { allowEpub3Attributes } from './sanitizer.ts';
 import { designLook, epubDesignCss } from '../design/index.ts';
 import { hasIndex } from '../../book/book-index.ts';
 import { INDEX_FILE, indexDocument } from './index-document.ts';
+import type { PrintLayout, PrintPage } from '../../book/print-pages.ts';
+import { insertPageBreaks, pageBreakId, type PageListEntry } from './page-breaks.ts';
 
 const here = import.meta.dirname;
 const STYLES = path.resolve(here, '../../../styles/epub/epub.css');
@@ -79,7 +81,11 @@ async function coverFile(book: Book, ctx: RenderContext): Promise<File> {
   return new File([new Uint8Array(cover.data)], cover.name, { type: cover.mediaType });
 }
 
-export async function renderEpub(book: Book, outFile: string, ctx: RenderContext): Promise<{ bytes: number }> {
+/**
+ * `print`: the layout of the PDF made in the same build. With it the chapters carry the printed pages'
+ * breaks, the nav a page-list, and the index's locators read as folios.
+ */
+export async function renderEpub(book: Book, outFile: string, ctx: RenderContext, print?: PrintLayout): Promise<{ bytes: number; pageList: PageListEntry[] }> {
   allowEpub3Attributes();
   const [tpl, css, cover] = await Promise.all([loadTemplates(), readFile(STYLES, 'utf8'), coverFile(book, ctx)]);
   ctx.signal.throwIfAborted();
@@ -91,12 +97,19 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   const coverAlt = `Cover: ${book.config.title}${book.config.subtitle ? `: ${book.config.subtitle}` : ''}, by ${creatorLine(book)}`;
   const coverExt = cover.type.split('/')[1]; // what epub-gen-memory names it: cover.jpeg, cover.png
   // The book's files in book.yaml order, front matter placed among the pages every book gets (kinds table).
-  const chapterDoc = (chapter: Chapter, beforeToc = false) =>
-    doc(chapter.id, chapter.title, serialize(chapterBody(book, chapter)), {
+  const printed = new Map<string, PrintPage[]>();
+  for (const p of print?.pages ?? []) printed.set(p.chapterId, [...(printed.get(p.chapterId) ?? []), p]);
+  const placed: PrintPage[] = [];
+  const chapterDoc = (chapter: Chapter, beforeToc = false) => {
+    const body = chapterBody(book, chapter);
+    const pages = printed.get(chapter.id);
+    if (pages && body[0]?.type === 'element') placed.push(...insertPageBreaks(body[0], pages));
+    return doc(chapter.id, chapter.title, serialize(body), {
       filename: chapterFile(chapter),
       bodyType: bodyType(chapter),
       beforeToc,
     });
+  };
   const front = [
     doc('cover', 'Cover', '', { beforeToc: true, bodyClass: 'cover-page', coverImage: { src: `cover.${coverExt}`, alt: coverAlt } }),
     ...frontAt(book.chapters, 'before-title').map((c) => chapterDoc(c, true)),
@@ -110,7 +123,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   if (hasBibliography) {
     back.push(doc('bibliography', 'Bibliography', serialize(bibliographyDocument(book)), { filename: BIBLIOGRAPHY_FILE, bodyType: 'backmatter' }));
   }
-  if (hasIndex(book.chapters)) back.push(doc('index', 'Index', serialize(indexDocument(book)), { filename: INDEX_FILE, bodyType: 'backmatter' }));
+  if (hasIndex(book.chapters)) back.push(doc('index', 'Index', serialize(indexDocument(book, print && ((id) => print.folios.get(id)))), { filename: INDEX_FILE, bodyType: 'backmatter' }));
   for (const d of [...chapters, ...back]) d.excludeFromToc = false;
   for (const d of [...front, ...chapters, ...back]) Object.assign(d, { dir: direction }); // read by chapter.xhtml.ejs
   // The design's classes (book.yaml design: settings) on every <body>; its rules and styles/custom.css after ours.
@@ -125,6 +138,17 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     index: hasIndex(book.chapters) ? INDEX_FILE : undefined,
   });
   const described = allImagesDescribed(book);
+  // The page-list in the print edition's order; a page whose place was not found is left out, and said.
+  placed.sort((a, b) => a.physical - b.physical);
+  const files = new Map(book.chapters.map((c) => [c.id, chapterFile(c)]));
+  const pageList = placed.map((p) => ({ label: p.label, href: `${files.get(p.chapterId)}#${pageBreakId(p.label)}` }));
+  const missed = (print?.pages.length ?? 0) - placed.length;
+  if (missed > 0) ctx.log(`epub: ${missed} printed page${missed > 1 ? 's' : ''} not found in the chapters' text; left out of the page-list`);
+  const meta = packageMetadata(book, described);
+  if (pageList.length > 0) {
+    meta.features = [...new Set([...meta.features, 'pageNavigation', 'pageBreakMarkers'])];
+    meta.pageSource = book.config.identifier;
+  }
   const options = {
     title: book.config.title,
     author: book.config.creators.map((c) => c.name),
@@ -141,8 +165,8 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     tocNCX: tpl['toc.ncx'],
     verbose: false,
     // Read by our templates:
-    meta: packageMetadata(book, described),
-    nav,
+    meta,
+    nav: { ...nav, pageList },
     direction,
     extraItems: font.licences.map((l) => ({ id: l.id, href: l.href, mediaType: 'text/plain' })),
   };
@@ -152,5 +176,5 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   const bytes = await epub.build();
   ctx.signal.throwIfAborted();
   await writeFile(outFile, bytes);
-  return { bytes: bytes.length };
+  return { bytes: bytes.length, pageList };
 }

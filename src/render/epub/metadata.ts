@@ -31,6 +31,8 @@ export interface PackageMetadata {
   hazards: string[];
   summary: string;
   conformsTo?: string;
+  /** The print edition whose page breaks the EPUB marks (dc:source, source-of pagination). */
+  pageSource?: string;
 }
 
 /** `YYYY-MM-DDThh:mm:ssZ`, as dcterms:modified requires. */

@@ -24,6 +24,7 @@ import { evenUp, openTabs, printParts } from './print-parts.ts';
 import { TextLossError } from './text-guard.ts';
 import { layOutIndex } from './index-part.ts';
 import { hasPageRefs, pageRefsSettled, writePageRefFolios } from './page-refs.ts';
+import { lowerRoman, type PrintLayout, type PrintPage } from '../../book/print-pages.ts';
 
 export interface PdfTimings {
   launchMs: number;
@@ -47,7 +48,8 @@ export let lastPdfTimings: PdfTimings | undefined;
 
 const MAX_PASSES = 4;
 
-export async function renderPdf(book: Book, htmlDir: string, outFile: string, ctx: RenderContext): Promise<{ pages: number }> {
+/** `layout`: where each page begins in the chapters' text, and every id's folio, for the EPUB of the same build. */
+export async function renderPdf(book: Book, htmlDir: string, outFile: string, ctx: RenderContext): Promise<{ pages: number; layout: PrintLayout }> {
   const started = performance.now();
   const indexFile = path.join(htmlDir, 'index.html');
   let html = await readFile(indexFile, 'utf8');
@@ -133,7 +135,13 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         const firstPage = new Map<string, number>();
         const notes: Array<{ first: number; notes: NoteLinks }> = [];
         let physical = 0;
+        const printPages: PrintPage[] = [];
         parts.forEach((p, i) => {
+          // Roman folios in the front matter from its first page, arabic 1 on the first page after it.
+          for (const [page, chapterId, offset] of (p === front ? head : body).starts.get(p.index) ?? []) {
+            const label = p === front ? lowerRoman(page + 1) : String(physical - evenUp(counts[0]!) + 1 + page);
+            printPages.push({ label, physical: physical + page + 1, chapterId, offset });
+          }
           notes.push({ first: physical, notes: noteLinks.get(p.index) ?? { links: [], anchors: [] } });
           if (p.id) firstPage.set(p.id, physical);
           if (p !== front) for (const [id, page] of body.anchors.get(p.index) ?? []) firstPage.set(id, physical + page);
@@ -147,7 +155,7 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         if (pages !== total) throw new Error(`the parts were laid out as ${total} pages but the joined PDF has ${pages}`);
         timings.totalMs = performance.now() - started;
         lastPdfTimings = timings;
-        return { pages };
+        return { pages, layout: { pages: printPages, folios } };
       }
       if (pass >= MAX_PASSES) throw new Error(`the gutter did not settle after ${pass} layouts (${total} pages)`);
       ctx.log(`print: ${total} pages need a ${kdpGutter(total)} in gutter (laid out with ${used} in); laying out again`);

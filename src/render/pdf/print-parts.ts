@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { layout } from './layout.ts';
+import { pageStarts } from './page-starts.ts';
 import type { Part } from './parts.ts';
 
 export interface PrintedChapters {
@@ -20,6 +21,8 @@ export interface PrintedChapters {
   guardMs: number;
   /** Each part's elements with an id: 0-based page within the part (contents numbers, index locators, page references). */
   anchors: Map<number, Map<string, number>>;
+  /** Each part's pages with chapter text: `[0-based page, chapter id, letters before it]` (page-starts.ts). */
+  starts: Map<number, Array<[number, string, number]>>;
 }
 
 /**
@@ -100,7 +103,7 @@ export async function printParts(
   },
 ): Promise<PrintedChapters> {
   const started = performance.now();
-  const result: PrintedChapters = { pages: new Map(), pdfs: new Map(), layoutMs: 0, printMs: 0, guardMs: 0, anchors: new Map() };
+  const result: PrintedChapters = { pages: new Map(), pdfs: new Map(), layoutMs: 0, printMs: 0, guardMs: 0, anchors: new Map(), starts: new Map() };
   const counted = parts.map(() => {
     let resolve!: (pages: number) => void;
     let reject!: (err: unknown) => void;
@@ -121,6 +124,7 @@ export async function printParts(
         result.guardMs += guardMs;
         result.pages.set(part.index, pages);
         result.anchors.set(part.index, new Map(await page.evaluate(headingPages)));
+        result.starts.set(part.index, await page.evaluate(pageStarts));
         counted[k]!.resolve(pages);
         options.check?.(result.pages);
         if (++laidOut === parts.length) result.layoutMs = performance.now() - started;

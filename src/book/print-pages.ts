@@ -1,0 +1,41 @@
+// Where the print edition's pages begin, as places in the chapters' text, so the EPUB of the same build can
+// carry the print page numbers (a page-list and doc-pagebreak markers). A place is counted, not pointed at:
+// the number of letters and digits from the start of the chapter's text, leaving out the notes and the
+// note calls. Print and EPUB both come from the same `Chapter.content`, so the count finds the same letter
+// in both (src/render/pdf/page-starts.ts counts in the laid-out pages, src/render/epub/page-breaks.ts in
+// the EPUB chapter).
+
+export interface PrintPage {
+  /** The page number as printed (`12`, `iv`): the page-list's label and the marker's name. */
+  label: string;
+  /** 1-based page of the PDF. */
+  physical: number;
+  /** The chapter whose text the page opens with. */
+  chapterId: string;
+  /** Letters and digits of that chapter's text before the page's first one. */
+  offset: number;
+}
+
+/** What the EPUB can take from the PDF laid out in the same build. */
+export interface PrintLayout {
+  /** Every page whose text belongs to a chapter file, in page order. */
+  pages: PrintPage[];
+  /** The folio of the page each element with an id was laid out on (index locators). */
+  folios: ReadonlyMap<string, number>;
+}
+
+/** A character that counts: a letter or a digit, in any script. */
+export const COUNTED = /[\p{L}\p{N}]/u;
+
+export function countedIn(text: string): number {
+  let n = 0;
+  for (const ch of text) if (COUNTED.test(ch)) n++;
+  return n;
+}
+
+export function lowerRoman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, letters] of table) for (; n >= value; n -= value) out += letters;
+  return out;
+}

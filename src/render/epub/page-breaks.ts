@@ -1,0 +1,92 @@
+// The print edition's page breaks in an EPUB chapter: a `doc-pagebreak` marker where each printed page
+// begins, found by counting letters and digits as the print layout did (src/book/print-pages.ts), and the
+// page-list entries that link to them.
+import type { Element, ElementContent } from 'hast';
+import { COUNTED, countedIn, type PrintPage } from '../../book/print-pages.ts';
+import { el, text } from './hast.ts';
+
+export interface PageListEntry {
+  label: string;
+  href: string;
+}
+
+export const pageBreakId = (label: string) => `page-${label}`;
+
+/** `<span epub:type="pagebreak" role="doc-pagebreak" id="page-12" aria-label="12"/>` */
+function marker(label: string): Element {
+  return el('span', { 'epub:type': 'pagebreak', role: 'doc-pagebreak', id: pageBreakId(label), ariaLabel: label });
+}
+
+/** Print-only or EPUB-only text at this element: left out of the count (note calls; a display page's hidden heading). */
+function leftOut(node: Element): boolean {
+  const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+  return classes.includes('noteref') || classes.includes('hidden-heading');
+}
+
+/** Parents where a marker may stand between blocks (they take flow content). */
+const FLOW = new Set(['section', 'div', 'blockquote', 'aside', 'figure', 'li', 'dd', 'td', 'th', 'article', 'header', 'footer', 'main']);
+
+function counted(node: ElementContent): number {
+  if (node.type === 'text') return countedIn(node.value);
+  if (node.type !== 'element' || leftOut(node)) return 0;
+  return node.children.reduce((n, c) => n + counted(c), 0);
+}
+
+/**
+ * Puts a marker for each of `pages` (this chapter's, in order) into `section`, the chapter's `<section>` as
+ * the EPUB sets it, before the letter the page begins with (and any punctuation that opens the word); a page
+ * that begins a block (a heading, a paragraph) gets its marker before the block. Returns the pages placed.
+ * Text nodes are shared with the Book: they are replaced, never changed.
+ */
+export function insertPageBreaks(section: Element, pages: readonly PrintPage[]): PrintPage[] {
+  const pending = [...pages].sort((a, b) => a.offset - b.offset);
+  const placed: PrintPage[] = [];
+  let count = 0;
+  const walk = (parent: Element): void => {
+    const out: ElementContent[] = [];
+    for (const child of parent.children) {
+      if (child.type === 'element') {
+        if (leftOut(child)) {
+          out.push(child);
+          continue;
+        }
+        const inside = FLOW.has(parent.tagName) ? counted(child) : 0;
+        while (inside > 0 && pending[0]?.offset === count) {
+          const page = pending.shift()!;
+          out.push(marker(page.label));
+          placed.push(page);
+        }
+        walk(child);
+        out.push(child);
+        continue;
+      }
+      if (child.type !== 'text' || pending.length === 0) {
+        if (child.type === 'text') count += countedIn(child.value);
+        out.push(child);
+        continue;
+      }
+      // Split the text before each letter a page begins with.
+      const chars = [...child.value];
+      let from = 0;
+      chars.forEach((ch, i) => {
+        if (!COUNTED.test(ch)) return;
+        if (pending[0]?.offset === count) {
+          let at = i;
+          while (at > from && !/\s/u.test(chars[at - 1]!) && !COUNTED.test(chars[at - 1]!)) at--;
+          if (at > from) out.push(text(chars.slice(from, at).join('')));
+          from = at;
+          while (pending[0]?.offset === count) {
+            const page = pending.shift()!;
+            out.push(marker(page.label));
+            placed.push(page);
+          }
+        }
+        count++;
+      });
+      out.push(from === 0 ? child : text(chars.slice(from).join('')));
+    }
+    parent.children = out;
+  };
+  walk(section);
+  return placed;
+}
