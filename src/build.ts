@@ -9,6 +9,7 @@ import { fontPlan } from './render/fonts/font-plan.ts';
 import type { StoreReport } from './report/index.ts';
 import type { PrintLayout } from './book/print-pages.ts';
 import { recoverOutputs, Staging } from './staging.ts';
+import type { EditionReport, SharedRun } from './editions/build-editions.ts';
 
 /**
  * The renderers and checkers pull in Chromium's driver, epub-gen-memory, retext ...: loaded only once the
@@ -47,6 +48,10 @@ export interface BuildOptions {
   /** Progress events; the CLI turns them into lines or a spinner. */
   onEvent?: (event: BuildEvent) => void;
   env?: NodeJS.ProcessEnv;
+  /** Build only this edition of book.yaml's `editions:` (default: every edition). */
+  edition?: string;
+  /** Set by src/editions/build-editions.ts for each edition's run: the loaded book, staging and Chromium it shares. */
+  shared?: SharedRun;
 }
 
 export type BuildEvent =
@@ -65,6 +70,8 @@ export interface BuildReport {
   timings: { stage: string; ms: number }[];
   diagnostics: Diagnostic[];
   store?: StoreReport;
+  /** With `editions:` in book.yaml: each edition built, its page count and outputs. */
+  editions?: EditionReport[];
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
@@ -84,35 +91,44 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
 
   // A set of outputs a killed build was replacing is put back first, whatever this build then does.
-  await recoverOutputs(options.outDir);
-  const loaded = await stage('load', () => loadBook(options.manuscript, options.env), (r) =>
+  const shared = options.shared;
+  if (!shared) await recoverOutputs(options.outDir);
+  const loaded = shared ? shared.loaded : await stage('load', () => loadBook(options.manuscript, options.env), (r) =>
     `${r.book.chapters.length} chapters, ${r.book.chapters.reduce((n, c) => n + c.notes.length, 0)} notes, ${r.book.bibliography.length} works cited`);
-  const { book } = loaded;
-  const diagnostics = [...loaded.diagnostics];
+  // book.yaml's `editions:`: each edition is this build again, with its own Book and output names.
+  if (!shared && (loaded.book.config.editions || options.edition)) {
+    const { buildEditions } = await import('./editions/build-editions.ts');
+    return buildEditions(options, loaded, build);
+  }
+  const book = shared ? shared.book : loaded.book;
+  const diagnostics = shared && !shared.first ? [] : [...loaded.diagnostics];
   // Characters that no font of the book has (glyph-missing), each where it first occurs in the manuscript.
-  diagnostics.push(...(await fontPlan(book)).diagnostics);
+  if (!shared || shared.first) diagnostics.push(...(await fontPlan(book)).diagnostics);
   const {
     BrowserPool, BrowserCrashError, ace, epubcheck, epubSourceMap, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
     toPdfX1a, renderWrapCover, storeReport, reportMarkdown,
   } = await parts();
-  if (full) {
+  if (full && (!shared || shared.first)) {
     const found = await stage('proof', () => proofFiles(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
       { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }), summary);
     diagnostics.push(...found);
   }
   if (diagnostics.length) emit({ type: 'diagnostics', diagnostics });
 
-  const slug = bookSlug(book.config);
+  const slug = shared ? shared.slug : bookSlug(book.config);
   const want = new Set(options.formats);
-  const staging = await Staging.create(options.outDir);
+  const staging = shared ? shared.staging : await Staging.create(options.outDir);
   const log = (message: string) => emit({ type: 'progress', stage: 'render', message });
-  const browser: Pool = new BrowserPool(options.signal, log);
+  const browser: Pool = shared ? shared.browser : new BrowserPool(options.signal, log);
+  // An edition's run keeps the shared Chromium open for the next edition; the last one closes it.
+  const closeBrowser = () => (!shared || shared.closeBrowser ? browser.close() : Promise.resolve());
   const ctx: RenderContext = { browser, signal: options.signal, log };
   const names = {
-    epub: `${slug}.epub`, html: 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`, docx: `${slug}.docx`,
+    epub: `${slug}.epub`, html: shared ? `html-${shared.edition.name}` : 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`, docx: `${slug}.docx`,
     reportMd: 'report.md', reportJson: 'report.json',
   };
   const commit: string[] = [];
+  const coverName = (name: string) => (shared ? `${shared.edition.name}-${name}` : name);
   try {
 
     // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in its own browser), and
@@ -127,7 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       : Promise.resolve(undefined);
     const epubRendered = want.has('epub')
       ? coverMade.then(async (cover) => {
-        if (cover) await writeFile(staging.path(cover.name), cover.data);
+        if (cover) await writeFile(staging.path(coverName(cover.name)), cover.data);
         const layout = want.has('pdf') ? await laidOut : undefined;
         return stage('epub', () => renderEpub(book, epubFile, ctx, layout), (r) => size(r.bytes) + (r.pageList.length ? `, ${r.pageList.length} print pages` : ''));
       })
@@ -172,7 +188,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         printLayout(undefined);
         // Free Chromium's memory before the checks: wait for the EPUB, which may still be drawing its cover.
         await epubRendered.catch(() => {});
-        await browser.close();
+        await closeBrowser();
         ourChromiumClosed();
       }
       const found = full && pdf ? show(await stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary)) : undefined;
@@ -215,9 +231,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         pdfxFile: options.pdfx && pdf ? staging.path(names.pdfx) : undefined,
         epubcheck: epubFindings,
         ace: aceFindings,
+        stores: shared?.stores,
       }), (r) => `${r.summary.pass} pass, ${r.summary.warn} warn, ${r.summary.fail} fail`);
-      await writeFile(staging.path(names.reportJson), `${JSON.stringify(store, null, 2)}\n`);
-      await writeFile(staging.path(names.reportMd), reportMarkdown(store));
+      if (!shared) {
+        await writeFile(staging.path(names.reportJson), `${JSON.stringify(store, null, 2)}\n`);
+        await writeFile(staging.path(names.reportMd), reportMarkdown(store));
+      }
       const failing = store.stores.flatMap((s) => s.checks.filter((c) => c.status === 'fail').map((c) => ({ store: s.store, c })));
       if (failing.length) {
         emit({ type: 'diagnostics', diagnostics: failing.map(({ store: s, c }) => ({
@@ -228,20 +247,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
 
     options.signal.throwIfAborted();
-    if (cover) commit.push(cover.name);
+    if (cover) commit.push(coverName(cover.name));
     if (want.has('epub')) commit.push(names.epub);
     if (want.has('html')) commit.push(names.html);
     if (want.has('docx')) commit.push(names.docx);
     if (want.has('pdf')) commit.push(names.pdf, ...(full ? [names.wrap] : []));
-    if (store) commit.push(names.reportMd, names.reportJson);
-    const outputs = await staging.commit(commit);
+    if (store && !shared) commit.push(names.reportMd, names.reportJson);
+    // An edition's outputs are committed with the other editions' (src/editions/build-editions.ts).
+    const outputs = shared ? commit : await staging.commit(commit);
     return { book, outputs, pages: pdf?.pages, printPages: pdf?.layout.pages, timings, diagnostics: [...diagnostics, ...problems], store };
   } catch (err) {
     if (browser.crashed && !options.signal.aborted) throw new BrowserCrashError(err as Error);
     throw err;
   } finally {
-    await browser.close();
-    await staging.dispose();
+    await closeBrowser();
+    if (!shared) await staging.dispose();
   }
 }
 

@@ -4,7 +4,8 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics.ts';
 import { yamlErrorPlace } from '../yaml-error-place.ts';
-import type { BookConfig, PrintConfig } from './model.ts';
+import type { BookConfig, Edition, PrintConfig } from './model.ts';
+import { LARGE_PRINT_MIN_PT } from '../editions/kinds.ts';
 import { bookSchema, KEY_ALIASES, KEYS_INSTEAD, TRIM_SIZES } from './schema.ts';
 import { chooseDesign } from '../render/design/catalog.ts';
 
@@ -85,6 +86,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): ConfigResult {
     diagnostics.push(diagnostic(file, nodePlace(doc, ['isbn'], placeOf), 'error', 'config-isbn',
       `The ISBN "${raw.isbn}" has a wrong check digit.`, 'Copy the ISBN exactly as your ISBN agency issued it.'));
   }
+  if (Array.isArray(raw.editions)) diagnostics.push(...editionProblems(raw.editions, (p) => nodePlace(doc, ['editions', ...p], placeOf), file));
   if (typeof raw.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.date) && Number.isNaN(Date.parse(`${raw.date}T00:00:00Z`))) {
     diagnostics.push(diagnostic(file, nodePlace(doc, ['date'], placeOf), 'error', 'config-type',
       `"${raw.date}" is not a real date.`, 'Write the date as YYYY-MM-DD.'));
@@ -192,7 +194,55 @@ function withDefaults(raw: Record<string, any>): BookConfig {
       margins: design?.settings.margins as PrintConfig['margins'],
     },
     design,
+    editions: raw.editions?.map((e: any): Edition => ({
+      name: e.name,
+      kind: e.kind,
+      isbn: e.isbn ? String(e.isbn).replace(/[-\s]/g, '') : undefined,
+      isbnPrinted: e.isbn ? String(e.isbn).trim() : undefined,
+      trim: e.trim ? { name: e.trim, ...parseTrim(e.trim) } : undefined,
+      paper: e.paper,
+      bleed: e.bleed,
+      bodySize: e['body-size'],
+      price: e.price === undefined ? undefined : { amount: e.price, currency: e.currency ?? 'USD' },
+    })),
   };
+}
+
+/** What the schema cannot say: names used twice, an ISBN shared or with a wrong check digit, large print under 16 pt. */
+function editionProblems(editions: any[], placeAt: (path: (string | number)[]) => Place, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  const isbns = new Map<string, string>();
+  editions.forEach((e, i) => {
+    if (!e || typeof e !== 'object') return;
+    if (typeof e.name === 'string') {
+      if (seen.has(e.name)) out.push(diagnostic(file, placeAt([i, 'name']), 'error', 'edition-name-duplicate',
+        `Two editions are named "${e.name}".`, 'Give each edition its own name: it names its outputs.'));
+      seen.set(e.name, i);
+    }
+    if (typeof e.isbn === 'string') {
+      const digits = e.isbn.replace(/[-\s]/g, '');
+      if (!validIsbn(e.isbn)) {
+        out.push(diagnostic(file, placeAt([i, 'isbn']), 'error', 'config-isbn', `The ISBN "${e.isbn}" of edition "${e.name}" has a wrong check digit.`,
+          'Copy the ISBN exactly as your ISBN agency issued it.'));
+      } else if (isbns.has(digits)) {
+        out.push(diagnostic(file, placeAt([i, 'isbn']), 'error', 'edition-isbn-shared', `Editions "${isbns.get(digits)}" and "${e.name}" have the same ISBN.`,
+          'Each edition (paperback, hardcover, large print, ebook) needs an ISBN of its own.'));
+      } else isbns.set(digits, e.name);
+    }
+    if (e.kind === 'large-print' && typeof e['body-size'] === 'number' && e['body-size'] < LARGE_PRINT_MIN_PT) {
+      out.push(diagnostic(file, placeAt([i, 'body-size']), 'error', 'edition-large-print-size',
+        `A large-print edition is set at ${LARGE_PRINT_MIN_PT} pt or more; "${e.name}" asks for ${e['body-size']} pt.`,
+        `Set \`body-size\` to ${LARGE_PRINT_MIN_PT} or more, or leave it out (${LARGE_PRINT_MIN_PT} pt).`));
+    }
+    if (e.kind === 'ebook') {
+      for (const key of ['trim', 'paper', 'bleed', 'body-size']) {
+        if (key in e) out.push(diagnostic(file, placeAt([i, key]), 'error', 'edition-key-unused', `\`${key}\` does nothing for an ebook edition ("${e.name}").`,
+          'Leave it out: an ebook reader sets its own page and type size.'));
+      }
+    }
+  });
+  return out;
 }
 
 export function parseTrim(name: string): { width: number; height: number } {
@@ -264,6 +314,7 @@ function formatHint(key: string): string {
     isbn: 'Give a 13-digit ISBN (hyphens allowed), e.g. 978-1-23456-789-7.',
     role: 'Use a three-letter MARC relator code: aut, edt, trl, ill ...',
     trim: `Use one of ${Object.keys(TRIM_SIZES).join(', ')} or any WIDTHxHEIGHTin / WIDTHxHEIGHTmm.`,
+    name: 'An edition name is lower-case letters, digits and hyphens (it names the outputs): `paperback`, `large-print`.',
   };
   return hints[key] ?? 'See "book.yaml keys" in README.md.';
 }

@@ -54,6 +54,23 @@ export interface BookConfig {
    * defaults overlaid with the author's (src/render/design/settings.ts). Absent: the look of styles/ alone.
    */
   design?: { name: string; settings: Record<string, string | number | boolean> };
+  /** The editions one build makes (book.yaml `editions:`); absent: the one book as configured above. */
+  editions?: Edition[];
+}
+
+/** One edition (book.yaml `editions:`): what differs from the book; src/editions/edition-book.ts applies it. */
+export interface Edition {
+  /** Names its outputs: `<slug>-<name>.pdf` … */
+  name: string;
+  kind: 'paperback' | 'hardcover' | 'large-print' | 'ebook';
+  /** 13 digits, no hyphens; `isbnPrinted` as written. */
+  isbn?: string;
+  isbnPrinted?: string;
+  trim?: PrintConfig['trim'];
+  paper?: PrintConfig['paper'];
+  bleed?: boolean;
+  bodySize?: number;
+  price?: PrintConfig['price'];
 }
 
 export interface Creator {

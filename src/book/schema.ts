@@ -2,6 +2,7 @@
 // README.md ("book.yaml keys") documents the same keys for authors: keep the two in step.
 import { DESIGN_NAMES } from '../render/design/catalog.ts';
 import { designSchema } from '../render/design/settings.ts';
+import { editionsSchema } from '../editions/schema.ts';
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
@@ -21,6 +22,7 @@ export const TRIM_SIZES: Record<string, { width: number; height: number }> = {
 };
 
 export const TRIM_PATTERN = '^\\d+(\\.\\d+)?x\\d+(\\.\\d+)?(in|mm)$';
+const ISBN_SCHEMA = { type: 'string', pattern: '^(97[89])?[-\\s]?(\\d[-\\s]?){9}[\\dXx]$' };
 
 export const bookSchema = {
   type: 'object',
@@ -45,7 +47,7 @@ export const bookSchema = {
     },
     language: { type: 'string', pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' },
     identifier: { type: 'string', minLength: 4 },
-    isbn: { type: 'string', pattern: '^(97[89])?[-\\s]?(\\d[-\\s]?){9}[\\dXx]$' },
+    isbn: ISBN_SCHEMA,
     date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     publisher: { type: 'string', minLength: 1 },
     rights: { type: 'string', minLength: 1 },
@@ -90,6 +92,8 @@ export const bookSchema = {
     },
     // A design from styles/designs/ and its settings (src/render/design/settings.ts; README "Designs").
     design: designSchema(DESIGN_NAMES),
+    // Paperback, hardcover, large print, ebook: each with its ISBN and what differs (README "Editions").
+    editions: editionsSchema(ISBN_SCHEMA, { type: 'string', pattern: TRIM_PATTERN }),
   },
 } as const;
 

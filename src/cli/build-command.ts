@@ -25,6 +25,8 @@ Options:
   -o, --out <dir>      output folder (default: build)
   -q, --quiet          print only errors and the paths of the outputs
       --pdfx           also make <slug>-pdfx.pdf, a PDF/X-1a interior for IngramSpark (needs Ghostscript)
+      --edition <name> build only this edition of book.yaml's editions: (default: every edition, each
+                       named after it: <slug>-<edition>.pdf, <slug>-<edition>-cover.pdf, <slug>-<edition>.epub)
       --no-ace         skip the DAISY Ace accessibility check of the EPUB (EPUBCheck always runs)
   -h, --help           show this help
   -V, --version        show the version
@@ -42,6 +44,7 @@ export interface ParsedArgs {
   quiet: boolean;
   ace: boolean;
   pdfx: boolean;
+  edition?: string;
   help: boolean;
   version: boolean;
 }
@@ -60,6 +63,7 @@ export function parseBuildArgs(argv: string[]): ParsedArgs {
         version: { type: 'boolean', short: 'V' },
         'no-ace': { type: 'boolean' },
         pdfx: { type: 'boolean' },
+        edition: { type: 'string' },
       },
     });
   } catch (err) {
@@ -75,6 +79,7 @@ export function parseBuildArgs(argv: string[]): ParsedArgs {
   if (unknown.length || formats.length === 0) {
     throw new UsageError(`Unknown format "${unknown.join(',') || values.format}". Use one or more of: ${FORMATS.join(', ')}.`);
   }
+  if (values.edition !== undefined && values.edition.trim() === '') throw new UsageError('--edition needs an edition name from book.yaml `editions:`.');
   if (values.out !== undefined && values.out.trim() === '') {
     throw new UsageError('--out needs a folder name (it was empty). Leave --out out to build into build/.');
   }
@@ -88,6 +93,7 @@ export function parseBuildArgs(argv: string[]): ParsedArgs {
     quiet: values.quiet ?? false,
     ace: !(values['no-ace'] ?? false),
     pdfx: values.pdfx ?? false,
+    ...(values.edition !== undefined ? { edition: values.edition } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

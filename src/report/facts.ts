@@ -21,6 +21,8 @@ export interface ReportInput {
   pdfxFile?: string;
   epubcheck?: Diagnostic[];
   ace?: Diagnostic[];
+  /** Only the ebook stores or only the print stores (an edition's report); default all. */
+  stores?: 'ebook' | 'print';
 }
 
 export interface Facts {
@@ -79,8 +81,8 @@ export async function gatherFacts(input: ReportInput): Promise<Facts> {
   }
   facts.pages = input.pdfPages ?? facts.pdf?.info.pages;
   if (facts.pages) {
-    const { trim, paper } = input.book.config.print;
-    facts.geometry = wrapCoverGeometry({ trim, pages: facts.pages, paper });
+    const { trim, paper, binding } = input.book.config.print;
+    facts.geometry = wrapCoverGeometry({ trim, pages: facts.pages, paper, binding });
   }
   if (input.wrapCoverFile) {
     const [info, fonts] = await Promise.all([pdfInfo(input.wrapCoverFile), pdfFonts(input.wrapCoverFile)]);

@@ -17,14 +17,15 @@ export interface StoreReport {
 
 export async function storeReport(input: ReportInput): Promise<StoreReport> {
   const f = await gatherFacts(input);
+  const binding = input.book.config.print.binding === 'hardcover' ? 'hardcover' : 'paperback';
   const stores = [
-    { store: 'Amazon KDP (Kindle ebook)', checks: kdpEbook(f) },
-    { store: 'Apple Books', checks: appleBooks(f) },
-    { store: 'Kobo Writing Life', checks: kobo(f) },
-    { store: 'Google Play Books', checks: googlePlay(f) },
-    { store: 'Amazon KDP (paperback)', checks: kdpPaperback(f) },
-    { store: 'IngramSpark', checks: ingramSpark(f) },
-  ];
+    { store: 'Amazon KDP (Kindle ebook)', kind: 'ebook', checks: () => kdpEbook(f) },
+    { store: 'Apple Books', kind: 'ebook', checks: () => appleBooks(f) },
+    { store: 'Kobo Writing Life', kind: 'ebook', checks: () => kobo(f) },
+    { store: 'Google Play Books', kind: 'ebook', checks: () => googlePlay(f) },
+    { store: `Amazon KDP (${binding})`, kind: 'print', checks: () => kdpPaperback(f) },
+    { store: 'IngramSpark', kind: 'print', checks: () => ingramSpark(f) },
+  ].filter((s) => !input.stores || s.kind === input.stores).map((s) => ({ store: s.store, checks: s.checks() }));
   const summary = { pass: 0, warn: 0, fail: 0 };
   for (const s of stores) for (const c of s.checks) summary[c.status]++;
   const c = input.book.config;

@@ -31,7 +31,9 @@ function fonts(label: string, list: { name: string; embedded: boolean }[] | unde
 function wrapSize(f: Facts, printer: string): Check[] {
   const g = f.geometry;
   if (!g) return [check('Wrap cover size', 'no page count', 'warn', 'Build the PDF first: the spine comes from its page count.')];
-  const requirement = `Wrap cover 2 × (${g.trim.width} + ${BLEED}) + spine ${g.spine.toFixed(4)} by ${g.trim.height} + 0.25 in`;
+  const requirement = g.binding === 'hardcover'
+    ? `Case laminate cover 2 × (wrap ${g.bleed} + board ${g.board!.width} + hinge ${g.hinge}) + spine ${g.spine.toFixed(4)} by ${g.board!.height} + 2 × ${g.bleed} in`
+    : `Wrap cover 2 × (${g.trim.width} + ${BLEED}) + spine ${g.spine.toFixed(4)} by ${g.trim.height} + 0.25 in`;
   const want = `${g.width.toFixed(4)} × ${g.height} in`;
   const out: Check[] = [];
   if (!f.wrap) out.push(check(requirement, `${want} expected; not built`, 'warn'));
@@ -44,7 +46,10 @@ function wrapSize(f: Facts, printer: string): Check[] {
     out.push(fonts('Cover', f.wrap.fonts));
   }
   out.push(check(`Spine text only from ${SPINE_TEXT_MIN_PAGES} pages`, `${g.pages} pages: ${g.spineText ? 'title and author on the spine' : 'blank spine'}`, 'pass'));
-  out.push(check('Cover bleed 0.125 in on every side', `${BLEED} in`, 'pass'));
+  out.push(g.binding === 'hardcover'
+    ? check('Case wrap round the boards on every outer edge', `${g.bleed} in, hinge ${g.hinge} in`, printer === 'IngramSpark' ? 'warn' : 'pass',
+      printer === 'IngramSpark' ? 'Sized from KDP\'s case laminate figures: compare with IngramSpark\'s case laminate template before upload.' : undefined)
+    : check('Cover bleed 0.125 in on every side', `${BLEED} in`, 'pass'));
   return out;
 }
 

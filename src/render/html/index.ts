@@ -21,6 +21,7 @@ import { FURNITURE_STYLE_ID, furnitureCss, GEOMETRY_STYLE_ID, pageCss } from './
 import { estimatePages, pageGeometry } from './page-geometry.ts';
 import { printIndex } from './index-section.ts';
 import { designLook, printDesignCss } from '../design/index.ts';
+import { bodySizeCss } from '../../editions/body-size-css.ts';
 
 /** Marks the start of each part after the front matter: `<!--bp-part-->`. */
 export const PART_MARK = 'bp-part';
@@ -111,6 +112,8 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
     { id: GEOMETRY_STYLE_ID, css: pageCss(geometry, font.family) },
     { id: 'bp-book', css: bookCss + `\n:root { --paper: ${book.config.print.paper === 'cream' ? '#fbf6ea' : '#fff'}; }\n` },
     ...(look.design ? [{ id: 'bp-design', css: look.design }] : []),
+    // An edition's body size (large print), over the design's.
+    ...(book.config.print.bodySize ? [{ id: 'bp-edition', css: bodySizeCss(book.config.print.bodySize) }] : []),
     { id: FURNITURE_STYLE_ID, css: furnitureCss(book.config.title) },
     ...(look.custom ? [{ id: 'bp-custom', css: look.custom }] : []),
   ], (await designLook(book)).classes);

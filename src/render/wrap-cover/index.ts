@@ -13,8 +13,8 @@ import { wrapCoverGeometry, type WrapCoverGeometry } from './geometry.ts';
 import { fitText, placeCoverDesign } from './page-scripts.ts';
 import { authorNames, wrapCoverHtml } from './wrap-cover-html.ts';
 
-export { wrapCoverGeometry, BARCODE, BLEED, PAPER_THICKNESS, SPINE_TEXT_MIN_PAGES } from './geometry.ts';
-export type { WrapCoverGeometry, Paper } from './geometry.ts';
+export { wrapCoverGeometry, BARCODE, BLEED, CASE_LAMINATE, PAPER_THICKNESS, SPINE_TEXT_MIN_PAGES } from './geometry.ts';
+export type { Binding, WrapCoverGeometry, Paper } from './geometry.ts';
 
 const PT = 72;
 
@@ -38,8 +38,8 @@ async function authorCoverDataUrl(book: Book): Promise<string | undefined> {
 }
 
 export async function renderWrapCover(book: Book, pages: number, outFile: string, ctx: RenderContext): Promise<WrapCoverGeometry> {
-  const { trim, paper } = book.config.print;
-  const g = wrapCoverGeometry({ trim, pages, paper });
+  const { trim, paper, binding } = book.config.print;
+  const g = wrapCoverGeometry({ trim, pages, paper, binding });
   const imageDataUrl = await authorCoverDataUrl(book);
   const html = await wrapCoverHtml(book, g, { imageDataUrl });
   const design = imageDataUrl ? undefined : await coverHtml(book);
@@ -51,7 +51,7 @@ export async function renderWrapCover(book: Book, pages: number, outFile: string
     const errors: Error[] = [];
     page.on('pageerror', (err) => errors.push(err as Error));
     await page.setContent(html, { waitUntil: 'load' });
-    if (design) await page.evaluate(placeCoverDesign, design, trim.width, trim.height);
+    if (design) await page.evaluate(placeCoverDesign, design, g.panel.width - g.hinge, g.panel.height);
     await page.evaluate(fitText);
     if (errors.length) throw new Error(`the wrap cover page failed: ${errors[0]!.message}`);
     ctx.signal.throwIfAborted();
@@ -92,7 +92,7 @@ async function finishPdf(bytes: Uint8Array, book: Book, g: WrapCoverGeometry): P
   const when = new Date(book.epoch * 1000);
   doc.setTitle(`${book.config.title}: cover`);
   doc.setAuthor(authorNames(book));
-  doc.setSubject(`Print wrap cover, ${g.trim.width} × ${g.trim.height} in trim, ${g.pages} pages on ${g.paper} paper`);
+  doc.setSubject(`Print ${g.binding === 'hardcover' ? 'case laminate' : 'wrap'} cover, ${g.trim.width} × ${g.trim.height} in trim, ${g.pages} pages on ${g.paper} paper`);
   doc.setCreator('bookpipe');
   doc.setProducer('bookpipe (Chromium, pdf-lib)');
   doc.setCreationDate(when);
