@@ -96,12 +96,14 @@ export function applyCopyEdits(essay: string, edits: CopyEdit[]): string[] {
   return lines;
 }
 
-/** One Markdown line as plain text: no heading marks, emphasis, citations, note calls or escapes. */
+/** One Markdown line as plain text: no heading marks, index marks, emphasis, citations, note calls or escapes. */
 export function stripMarkdownLine(line: string): string {
   if (/^\s*(\*\s*\*\s*\*|-\s*-\s*-|_\s*_\s*_)[\s*_-]*$/.test(line)) return '';
   return line
     .replace(/^\[\^[^\]]+\]:\s*/, '')
     .replace(/^#{1,6}\s+/, '')
+    // Index marks add no words: `[]{.index term=…}` goes, `[words]{.index …}` keeps its words.
+    .replace(/\[([^[\]]*)\]\{\.index(?:\s[^}]*)?\}/g, '$1')
     .replace(/\[[^[\]]*@[^[\]]*\]/g, '')
     .replace(/\[\^[^\]]+\]/g, '')
     .replace(/(^|\s)@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*/g, '$1')

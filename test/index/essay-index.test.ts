@@ -1,0 +1,214 @@
+// The essay's index (manuscript/), built once as EPUB and PDF: at least 60 terms (names, organisations,
+// events) with sub-entries and see-also; every number the printed index gives is the folio of a page where
+// the marked words really are (pdftotext, page by page); the EPUB index's links, followed in Chromium, land
+// right before the marked words; the EPUB marks every printed page of the chapters; EPUBCheck and Ace find
+// nothing.
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import JSZip from 'jszip';
+import type { Element, Root, RootContent } from 'hast';
+import { bookIndex, type IndexEntry } from '../../src/book/book-index.ts';
+import { COUNTED } from '../../src/book/print-pages.ts';
+import { BrowserPool } from '../../src/browser.ts';
+import { build, type BuildReport } from '../../src/build.ts';
+import type { Diagnostic } from '../../src/diagnostics.ts';
+import { readPages, tool, type PageText } from '../print/read-back.ts';
+
+const BOOK = resolve(import.meta.dirname, '..', '..', 'manuscript');
+const NAME = 'the-zinoviev-letter';
+let work: string;
+let report: BuildReport;
+const validation: Diagnostic[] = [];
+/** pdftotext of each page, 1-based (`pdftotext -f N -l N`). */
+let pdfText: string[] = [];
+let pages: PageText[] = [];
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'essay-index-'));
+  report = await build({
+    manuscript: BOOK, outDir: join(work, 'out'), formats: ['epub', 'pdf'], ace: true, signal: new AbortController().signal,
+    onEvent: (e) => {
+      if (e.type === 'diagnostics') validation.push(...e.diagnostics);
+    },
+  });
+  const pdf = join(work, 'out', `${NAME}.pdf`);
+  pdfText = ['', ...(await tool('pdftotext', [pdf, '-'])).split('\f')];
+  pages = await readPages(pdf);
+  const zip = await JSZip.loadAsync(await readFile(join(work, 'out', `${NAME}.epub`)));
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const target = join(work, 'epub', entry.name);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, await entry.async('nodebuffer'));
+  }
+});
+after(() => rm(work, { recursive: true, force: true }));
+
+const letters = (s: string) => [...s.normalize('NFKC')].filter((ch) => COUNTED.test(ch)).join('');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The words right after a mark's anchor in the chapter (an empty span: the words it stands before). */
+function wordsAfter(root: Root, id: string): string {
+  let found = false;
+  let out = '';
+  const visit = (n: Root | RootContent): void => {
+    if (out.split(/\s+/).filter(Boolean).length >= 3) return;
+    if (n.type === 'element' && (n as Element).properties?.id === id) found = true;
+    if (n.type === 'element' && (n as Element).tagName === 'bp-note-ref') return;
+    if (found && n.type === 'text') out += n.value;
+    if ('children' in n) for (const c of n.children) visit(c);
+  };
+  visit(root);
+  return out.replace(/\u00ad/g, '').trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
+/** Marked words by entry path (`Labour Party!peers`), from the Book the build made. */
+function markedWords(): Map<string, string[]> {
+  const words = new Map<string, string[]>();
+  for (const chapter of report.book.chapters) {
+    for (const mark of chapter.indexMarks ?? []) {
+      if (!mark.id) continue;
+      const key = mark.term.join('!');
+      words.set(key, [...(words.get(key) ?? []), wordsAfter(chapter.content, mark.id)]);
+    }
+  }
+  return words;
+}
+
+/** Lines of a page (words within 2 pt of one baseline), top to bottom. */
+function lines(page: PageText): Array<{ y: number; text: string }> {
+  const rows: Array<{ y: number; words: PageText['words'] }> = [];
+  for (const w of [...page.words].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
+    const row = rows.find((r) => Math.abs(r.y - w.y1) < 2);
+    if (row) row.words.push(w);
+    else rows.push({ y: w.y1, words: [w] });
+  }
+  return rows.map((r) => ({ y: r.y, text: r.words.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' ') }));
+}
+const folioOf = (page: PageText) => {
+  const bottom = lines(page).at(-1);
+  return bottom && /^\d+$/.test(bottom.text) && bottom.y > page.height * 0.85 ? Number(bottom.text) : undefined;
+};
+
+function entries(): IndexEntry[] {
+  const all: IndexEntry[] = [];
+  const visit = (e: IndexEntry) => {
+    all.push(e);
+    e.children.forEach(visit);
+  };
+  for (const g of bookIndex(report.book.chapters, report.book.config.language)) g.entries.forEach(visit);
+  return all;
+}
+
+test('EPUBCheck and Ace report nothing; no index diagnostics', () => {
+  assert.deepEqual(validation.filter((d) => d.severity === 'error' || /epubcheck|ace/i.test(d.rule ?? '')), []);
+  assert.deepEqual(report.diagnostics.filter((d) => d.rule.startsWith('index')), []);
+});
+
+test('the essay has an index of at least 60 terms, with sub-entries and see also', () => {
+  const all = entries();
+  const top = all.filter((e) => e.path.length === 1);
+  assert.ok(top.length >= 60, `${top.length} main entries`);
+  assert.ok(all.filter((e) => e.path.length === 2).length >= 15, 'sub-entries');
+  assert.ok(all.filter((e) => e.seeAlso.length > 0).length >= 4, 'see also');
+  for (const name of ['Corbyn, Jeremy', 'MacDonald, Ramsay', 'Equality and Human Rights Commission', 'Zinoviev letter', 'Munich massacre']) {
+    assert.ok(top.some((e) => e.term === name), name);
+  }
+});
+
+test('print: every number of the index is the folio of a page where the marked words are', () => {
+  const words = markedWords();
+  const first = pages.findIndex((p) => lines(p)[0]?.text === 'Index');
+  assert.ok(first > 0, 'a page opens with the heading "Index"');
+  const text = pages.slice(first).flatMap((p) => {
+    const middle = p.width / 2;
+    const column = (left: boolean) => lines({ ...p, words: p.words.filter((w) => (w.x0 < middle) === left) }).map((l) => l.text);
+    return [...column(true), ...column(false)];
+  }).join('\n').replace(/,\n(?=\d)/g, ', ').replace(/-\n/g, '');
+  const byFolio = new Map(pages.map((p) => [folioOf(p), p.number] as const));
+  let checked = 0;
+  for (const e of entries()) {
+    if (e.locators.length === 0) continue;
+    // A long term may turn over onto the next line of its column.
+    const m = new RegExp(`(?:^|\\n)\\s*${e.term.split(' ').map(escape).join('\\s+')}, ([\\d–, ]+)`).exec(text);
+    assert.ok(m, `the printed index lists “${e.term}” with page numbers`);
+    const numbers = m[1]!.split(/,\s*/).filter(Boolean).map(Number);
+    const marked = (words.get(e.path.join('!')) ?? []).map((w) => letters(w));
+    assert.ok(marked.length > 0 && marked.every(Boolean), `${e.term}: marked words`);
+    for (const n of numbers) {
+      const physical = byFolio.get(n);
+      assert.ok(physical, `${e.term}: a page with folio ${n}`);
+      // The first marked word on that page, the rest of the words where the page turns.
+      const here = letters(pdfText[physical]!);
+      const onward = here + letters(pdfText[physical + 1] ?? '');
+      const firstWord = (w: string) => letters(w.split(' ')[0]!);
+      assert.ok((words.get(e.path.join('!')) ?? []).some((w) => here.includes(firstWord(w)) && onward.includes(letters(w))),
+        `${e.term}, page ${n}: “${(words.get(e.path.join('!')) ?? []).join('” or “')}” is not on it`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 80, `${checked} page numbers checked`);
+});
+
+test('EPUB: index links followed in Chromium land right before the marked words', async () => {
+  const index = await readFile(join(work, 'epub', 'OEBPS', 'index.xhtml'), 'utf8');
+  const links = [...index.matchAll(/<a epub:type="index-locator" href="([^"#]+)#([^"]+)"/g)].map((m) => ({ file: m[1]!, id: m[2]! }));
+  assert.ok(links.length >= 80, `${links.length} locators`);
+  const words = new Map<string, string>();
+  for (const chapter of report.book.chapters) for (const mark of chapter.indexMarks ?? []) if (mark.id) words.set(mark.id, wordsAfter(chapter.content, mark.id));
+  const pool = new BrowserPool();
+  try {
+    const page = await (await pool.get()).newPage();
+    const url = pathToFileURL(join(work, 'epub', 'OEBPS', 'index.xhtml')).href;
+    // A sample spread over the index: every sixth locator.
+    const sample = links.filter((_, i) => i % 6 === 0);
+    for (const link of sample) {
+      await page.goto(url, { waitUntil: 'load' });
+      assert.equal(await page.evaluate(() => document.contentType), 'application/xhtml+xml');
+      const away = page.waitForNavigation();
+      await page.click(`a[href="${link.file}#${link.id}"]`);
+      await away;
+      assert.equal(new URL(page.url()).hash, `#${link.id}`);
+      assert.ok(page.url().endsWith(`${link.file}#${link.id}`), page.url());
+      // The text that follows the anchor the fragment names, in the chapter as the reader shows it.
+      const after = await page.evaluate((id) => {
+        const target = document.getElementById(id);
+        if (!target) return null;
+        const range = document.createRange();
+        range.setStartBefore(target);
+        range.setEndAfter(target.closest('p, li, h1, h2, h3, blockquote') ?? target);
+        return range.toString();
+      }, link.id);
+      assert.ok(after !== null, `#${link.id} is in ${link.file}`);
+      const expected = words.get(link.id)!;
+      assert.ok(letters(after).startsWith(letters(expected)), `${link.file}#${link.id}: “${after.slice(0, 40)}” does not open with “${expected}”`);
+    }
+    assert.ok(sample.length >= 12);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('the essay\'s EPUB marks every printed page of the chapters', async () => {
+  const printed = report.printPages ?? [];
+  assert.ok(printed.length >= 10, `${printed.length} pages`);
+  const nav = await readFile(join(work, 'epub', 'OEBPS', 'toc.xhtml'), 'utf8');
+  const list = [...(/<nav epub:type="page-list"[\s\S]*?<\/nav>/.exec(nav)?.[0] ?? '').matchAll(/<a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  assert.deepEqual(list, printed.map((p) => p.label));
+  // With footnotes on the pages: each marker is right before the words its page begins with (after the
+  // running head), note calls and “(page N)” aside.
+  const decode = (x: string) => x.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const p of printed) {
+    const file = (await readFile(join(work, 'epub', 'OEBPS', `${p.chapterId}.xhtml`), 'utf8')).split('<div class="footnotes"')[0]!;
+    const at = file.search(new RegExp(`<span [^>]*id="page-${p.label}"`));
+    assert.ok(at >= 0, `page ${p.label}: marker in ${p.chapterId}.xhtml`);
+    const after = letters(decode(file.slice(at).replace(/^<span[^>]*>(<\/span>)?/, '').replace(/<sup class="noteref">[\s\S]*?<\/sup>/g, '').replace(/<[^>]+>/g, ''))).slice(0, 30);
+    const pattern = new RegExp(`^${[...after].map(escape).join('\\d*')}`, 'u');
+    const [, ...body] = pdfText[p.physical]!.split('\n');
+    assert.ok(pattern.test(letters(pdfText[p.physical]!)) || pattern.test(letters(body.join('\n'))), `page ${p.label}: the PDF page begins “${letters(pdfText[p.physical]!).slice(0, 50)}”, the marker is before “${after}”`);
+  }
+});
