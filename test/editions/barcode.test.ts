@@ -11,22 +11,7 @@ import { isbn13, isbnBarcode, priceAddOn } from '../../src/render/barcode/index.
 import type { RenderContext } from '../../src/render/context.ts';
 import { renderWrapCover } from '../../src/render/wrap-cover/index.ts';
 import { makeCoverBook } from '../wrap-cover/make-book.ts';
-
-/** zbarimg's symbols in the barcode box of a wrap cover (geometry in inches). */
-export function decodeBarcode(pdf: string, box: { x: number; y: number; width: number; height: number }, dir: string): string[] {
-  const dpi = 600;
-  const png = path.join(dir, `${path.basename(pdf, '.pdf')}-barcode`);
-  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', '-x', String(Math.floor(box.x * dpi)), '-y', String(Math.floor(box.y * dpi)),
-    '-W', String(Math.ceil(box.width * dpi)), '-H', String(Math.ceil(box.height * dpi)), pdf, png]);
-  let out: string;
-  try {
-    out = execFileSync('zbarimg', ['--quiet', '--raw', '-Sean13.enable', '-Sean5.enable', `${png}.png`], { encoding: 'utf8' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('zbarimg is missing: apt-get install zbar-tools');
-    throw new Error(`zbarimg found no barcode in ${png}.png`);
-  }
-  return out.trim().split('\n');
-}
+import { decodeBarcode } from './decode-barcode.ts';
 
 describe('priceAddOn and isbn13', () => {
   test('no price is 90000; USD 24.95 is 52495; GBP 9.99 is 00999; above 99.99 is x9999', () => {
