@@ -124,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const closeBrowser = () => (!shared || shared.closeBrowser ? browser.close() : Promise.resolve());
   const ctx: RenderContext = { browser, signal: options.signal, log };
   const names = {
-    epub: `${slug}.epub`, html: shared ? `html-${shared.edition.name}` : 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`, docx: `${slug}.docx`,
+    epub: `${slug}.epub`, html: shared ? `html-${shared.edition.name}` : 'html', pdf: `${slug}.pdf`, wrap: `${slug}-cover.pdf`, pdfx: `${slug}-pdfx.pdf`, wrapPdfx: `${slug}-cover-pdfx.pdf`, docx: `${slug}.docx`,
     reportMd: 'report.md', reportJson: 'report.json',
   };
   const commit: string[] = [];
@@ -217,6 +217,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (want.has('pdf') && options.pdfx) {
       await stage('pdf/x-1a', () => toPdfX1a(staging.path(names.pdf), staging.path(names.pdfx), book));
       commit.push(names.pdfx);
+      // The wrap cover in CMYK too (IngramSpark asks for it): Ghostscript's same path, the cover's own bleed.
+      if (full && pdf) {
+        const { wrapCoverPdfX } = await import('./render/wrap-cover/index.ts');
+        await stage('cover pdf/x-1a', () => wrapCoverPdfX(staging.path(names.wrap), staging.path(names.wrapPdfx), book, pdf.pages));
+        commit.push(names.wrapPdfx);
+      }
     }
 
     let store: StoreReport | undefined;
@@ -229,6 +235,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         coverJpeg: cover?.data,
         wrapCoverFile: pdf ? staging.path(names.wrap) : undefined,
         pdfxFile: options.pdfx && pdf ? staging.path(names.pdfx) : undefined,
+        wrapPdfxFile: options.pdfx && pdf ? staging.path(names.wrapPdfx) : undefined,
         epubcheck: epubFindings,
         ace: aceFindings,
         stores: shared?.stores,

@@ -19,6 +19,8 @@ export interface ReportInput {
   wrapCoverFile?: string;
   /** The PDF/X-1a interior for IngramSpark, when built. */
   pdfxFile?: string;
+  /** The wrap cover as CMYK PDF/X-1a, when built. */
+  wrapPdfxFile?: string;
   epubcheck?: Diagnostic[];
   ace?: Diagnostic[];
   /** Only the ebook stores or only the print stores (an edition's report); default all. */
@@ -34,6 +36,7 @@ export interface Facts {
   geometry?: WrapCoverGeometry;
   wrap?: { info: PdfInfo; fonts: PdfFont[] };
   pdfx?: PdfXCheck;
+  wrapPdfx?: PdfXCheck;
 }
 
 async function coverFacts(input: ReportInput): Promise<Facts['cover']> {
@@ -89,5 +92,6 @@ export async function gatherFacts(input: ReportInput): Promise<Facts> {
     facts.wrap = { info, fonts };
   }
   if (input.pdfxFile) facts.pdfx = await checkPdfX(input.pdfxFile);
+  if (input.wrapPdfxFile) facts.wrapPdfx = await checkPdfX(input.wrapPdfxFile);
   return facts;
 }

@@ -100,7 +100,11 @@ export function ingramSpark(f: Facts): Check[] {
   }
   out.push(interiorSize(f));
   out.push(...wrapSize(f, 'IngramSpark'), ...authorCoverDpi(f));
-  out.push(check('Cover in CMYK', 'RGB (Chromium)', 'warn', 'IngramSpark asks for CMYK covers: convert the wrap cover with the PDF/X step, or upload through its cover template.'));
+  const w = f.wrapPdfx;
+  out.push(!w
+    ? check('Cover in CMYK', 'RGB (Chromium)', 'warn', 'IngramSpark asks for CMYK covers: build with the PDF/X option (<slug>-cover-pdfx.pdf).')
+    : check('Cover in CMYK (PDF/X-1a)', `${w.rgbOrIcc ? 'RGB/ICC found' : 'CMYK/gray only'}, ${w.transparency ? 'transparency' : 'no transparency'}, ${w.conformance ?? 'no conformance key'}`,
+      w.rgbOrIcc || w.transparency || w.problems.length ? 'fail' : 'pass', w.problems.join('; ') || undefined));
   out.push(isbn(f, 'IngramSpark needs your own ISBN for print distribution; buy one before uploading.'));
   return out;
 }

@@ -60,7 +60,7 @@ function fixDocumentId(pdf: Buffer): Buffer {
  * embedded, no RGB or ICC colour, no transparency, a TrimBox on every page). Throws ValidationError when
  * a check fails; returns what was verified.
  */
-export async function toPdfX1a(inFile: string, outFile: string, book: Book): Promise<PdfXCheck> {
+export async function toPdfX1a(inFile: string, outFile: string, book: Book, opts: { bleed?: number } = {}): Promise<PdfXCheck> {
   await ghostscriptVersion();
   let gsMessages = '';
   const work = await mkdtemp(path.join(tmpdir(), 'bookpipe-pdfx-'));
@@ -70,7 +70,8 @@ export async function toPdfX1a(inFile: string, outFile: string, book: Book): Pro
       .replace('@TITLE@', psString(book.config.title))
       .replace('@AUTHOR@', psString(authors))
       .replaceAll('@DATE@', pdfDate(book.epoch))
-      .replaceAll('@BLEED@', String(pageGeometry(book.config.print, 1).bleed * 72));
+      // The TrimBox is the page less this much on each side: the interior's bleed, or a cover's (`opts.bleed`, in inches).
+      .replaceAll('@BLEED@', String((opts.bleed ?? pageGeometry(book.config.print, 1).bleed) * 72));
     const prefixFile = path.join(work, 'pdfx-def.ps');
     await writeFile(prefixFile, prefix);
     const tmpOut = path.join(work, 'out.pdf');

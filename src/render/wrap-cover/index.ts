@@ -9,6 +9,7 @@ import { imageInfo } from '../../report/image-info.ts';
 import { pdfFonts } from '../../check/poppler.ts';
 import { coverHtml } from '../cover/ebook-cover.ts';
 import type { RenderContext } from '../context.ts';
+import type { PdfXCheck } from '../pdfx/check-pdfx.ts';
 import { wrapCoverGeometry, type WrapCoverGeometry } from './geometry.ts';
 import { fitText, placeCoverDesign } from './page-scripts.ts';
 import { authorNames, wrapCoverHtml } from './wrap-cover-html.ts';
@@ -98,4 +99,15 @@ async function finishPdf(bytes: Uint8Array, book: Book, g: WrapCoverGeometry): P
   doc.setCreationDate(when);
   doc.setModificationDate(when);
   return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * The wrap cover as CMYK PDF/X-1a for IngramSpark: the interior's Ghostscript path (src/render/pdfx/), with
+ * the TrimBox inside the cover's own bleed (or, on a hardcover, its wrap round the boards).
+ */
+export async function wrapCoverPdfX(wrapFile: string, outFile: string, book: Book, pages: number): Promise<PdfXCheck> {
+  const { trim, paper, binding } = book.config.print;
+  const g = wrapCoverGeometry({ trim, pages, paper, binding });
+  const { toPdfX1a } = await import('../pdfx/index.ts');
+  return toPdfX1a(wrapFile, outFile, book, { bleed: g.bleed });
 }
