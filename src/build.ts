@@ -131,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const coverName = (name: string) => (shared ? `${shared.edition.name}-${name}` : name);
   try {
 
-    // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in its own browser), and
+    // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in our browser), and
     // the paged HTML, printed to PDF in our Chromium, then the wrap cover and the PDF check.
     const epubFile = staging.path(names.epub);
     // With a PDF asked for too, the EPUB waits for its layout: the printed pages' breaks go into the EPUB
@@ -148,9 +148,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         return stage('epub', () => renderEpub(book, epubFile, ctx, layout), (r) => size(r.bytes) + (r.pageList.length ? `, ${r.pageList.length} print pages` : ''));
       })
       : Promise.resolve(undefined);
-    // Ace drives a Chromium of its own: it waits until ours is closed, so two are never open at once.
-    let ourChromiumClosed!: () => void;
-    const chromiumClosed = new Promise<void>((resolve) => (ourChromiumClosed = resolve));
+    // Ace checks the EPUB in tabs of our Chromium (no second browser) as soon as the EPUB exists, beside
+    // EPUBCheck and the print chain; our Chromium is closed once Ace is done too.
+    const aceChecked = want.has('epub') && full && options.ace !== false
+      ? epubRendered.then(() => stage('ace', () => ace(epubFile, { browser: () => browser.get() }), summary))
+      : Promise.resolve(undefined);
+    aceChecked.catch(() => {}); // its failure is reported where it is awaited, not as an unhandled rejection before
     // Each validator's findings are shown as soon as it is done, at their place in the manuscript, so that a
     // stage failing elsewhere (the PDF) never hides them.
     const show = (list: Diagnostic[]) => {
@@ -163,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const toSource = epubSourceMap(book, epubFile);
       const [found, violations] = await Promise.all([
         stage('epubcheck', () => epubcheck(epubFile), summary).then(async (l) => show(l.map(await toSource))),
-        options.ace !== false ? chromiumClosed.then(() => stage('ace', () => ace(epubFile), summary)).then(async (l) => show(l.map(await toSource))) : undefined,
+        aceChecked.then(async (l) => l && show(l.map(await toSource))),
       ]);
       return { epubcheck: found, ace: violations };
     })();
@@ -186,10 +189,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         }
       } finally {
         printLayout(undefined);
-        // Free Chromium's memory before the checks: wait for the EPUB, which may still be drawing its cover.
+        // Free Chromium's memory before the checks: wait for the EPUB, which may still be drawing its cover,
+        // and for Ace, which checks it in our Chromium.
         await epubRendered.catch(() => {});
+        await aceChecked.catch(() => {});
         await closeBrowser();
-        ourChromiumClosed();
       }
       const found = full && pdf ? show(await stage('pdf check', () => checkPdf(book, staging.path(names.pdf)), summary)) : undefined;
       return { pdf, found };
