@@ -53,6 +53,8 @@ describe('editions: one build of four editions', () => {
       assert.ok(text.includes(isbn), `${e} PDF has ISBN ${isbn}`);
       for (const other of Object.values(isbns)) if (other !== isbn) assert.ok(!text.includes(other), `${e} PDF has no other edition's ISBN`);
     }
+    const hardcover = execFileSync('pdftotext', [file(`${SLUG}-hardcover.pdf`), '-'], { encoding: 'utf8' });
+    assert.match(hardcover, /ISBN 978-0-306-40615-7/, 'the copyright page prints the ISBN as book.yaml writes it');
     const opf = execFileSync('unzip', ['-p', file(`${SLUG}-ebook.epub`), '*.opf'], { encoding: 'utf8' });
     assert.match(opf, /<dc:identifier id="book-id">urn:isbn:9781402894626<\/dc:identifier>/);
   });

@@ -28,7 +28,8 @@ export function frontMatter(book: Book, typefaces: string[], printed: (chapter: 
     others.map((p) => h('p', { className: ['book-contributor'] }, `${ROLE_LABEL[p.role]} ${p.name}`)),
     c.publisher && h('p', { className: ['book-publisher'] }, c.publisher),
   );
-  const isbn = c.isbn ? `ISBN ${formatIsbn(c.isbn)}` : undefined;
+  // The ISBN as book.yaml writes it when it has the agency's hyphens (their places vary by registrant).
+  const isbn = c.isbn ? `ISBN ${c.isbnPrinted?.includes('-') ? c.isbnPrinted : formatIsbn(c.isbn)}` : undefined;
   const copyright = h(
     'section',
     { className: ['copyright-page'] },
