@@ -1,6 +1,6 @@
 // argv → bench options. Unknown flags and sizes are usage errors.
 import { UsageError } from '../src/diagnostics.ts';
-import { DEFAULT_SEED, SIZES, type BenchSize } from './sizes.ts';
+import { BOOKS, DEFAULT_SEED, type BenchSize } from './sizes.ts';
 
 export interface BenchOptions {
   sizes: BenchSize[];
@@ -17,13 +17,14 @@ export interface BenchOptions {
 
 export const HELP = `npm run bench -- [options]
 
-Generates synthetic books (deterministic), builds each with our pipeline (EPUB, HTML, PDF, validation)
+Builds this repository's essay and synthetic books (deterministic) with our pipeline (EPUB, HTML, PDF, validation)
 and runs the peers on the same input: pandoc → EPUB, pagedjs-cli → PDF, chromium --print-to-pdf (floor).
 Prints a table of medians and ratios; writes build/bench/results.json and results.md. Progress on stderr.
 
 Options:
-  --sizes small,medium,large   which books (default: all three: ${SIZES.map((s) => `${s.name} ≈${s.words} words/${s.notes} notes`).join(', ')})
-  --runs N                     runs per measurement (default 3 for small and medium, 1 for large); medians are reported
+  --sizes essay,small,medium,large  which books (default: all four: essay = this repository's manuscript/, as it is;
+                               generated: ${BOOKS.filter((s) => !s.manuscript).map((s) => `${s.name} ≈${s.words} words/${s.notes} notes`).join(', ')})
+  --runs N                     runs per measurement (default 3 for essay, small and medium, 1 for large); medians are reported
   --seed N                     generator seed (default ${DEFAULT_SEED})
   --no-peers                   time our build only
   --timeout-minutes N          give up on one measured process after N minutes (default 30)
@@ -33,7 +34,7 @@ Options:
 
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
-    sizes: [...SIZES], seed: DEFAULT_SEED, noPeers: false, timeoutMs: 30 * 60_000, outDir: 'build/bench', help: false,
+    sizes: [...BOOKS], seed: DEFAULT_SEED, noPeers: false, timeoutMs: 30 * 60_000, outDir: 'build/bench', help: false,
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -57,8 +58,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       case '--sizes': {
         const names = take().split(',').map((s) => s.trim()).filter(Boolean);
         options.sizes = names.map((name) => {
-          const size = SIZES.find((s) => s.name === name);
-          if (!size) throw new UsageError(`unknown size "${name}": choose from ${SIZES.map((s) => s.name).join(', ')}`);
+          const size = BOOKS.find((s) => s.name === name);
+          if (!size) throw new UsageError(`unknown size "${name}": choose from ${BOOKS.map((s) => s.name).join(', ')}`);
           return size;
         });
         break;

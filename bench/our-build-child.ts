@@ -13,6 +13,8 @@ export interface ChildResult {
   /** build() from call to return, in this process. */
   buildMs: number;
   stages: Record<string, number>;
+  /** When each stage finished, in ms from the call (validators overlap the rest: their share is in the ends). */
+  ends: Record<string, number>;
   /** launch / layout / print / finish inside the pdf stage, when the renderer reports them. */
   pdfDetail?: Record<string, number>;
   pages?: number;
@@ -27,9 +29,10 @@ if (!manuscript || !outDir || !formatList) {
 }
 
 const stages: Record<string, number> = {};
+const ends: Record<string, number> = {};
 const progress: string[] = [];
 const started = performance.now();
-const result: ChildResult = { ok: false, buildMs: 0, stages, progress, maxRssBytes: 0 };
+const result: ChildResult = { ok: false, buildMs: 0, stages, ends, progress, maxRssBytes: 0 };
 try {
   const report = await build({
     manuscript,
@@ -38,7 +41,10 @@ try {
     signal: new AbortController().signal,
     full: mode !== 'lean',
     onEvent: (e) => {
-      if (e.type === 'done') stages[e.stage] = (stages[e.stage] ?? 0) + e.ms;
+      if (e.type === 'done') {
+        stages[e.stage] = (stages[e.stage] ?? 0) + e.ms;
+        ends[e.stage] = performance.now() - started;
+      }
       else if (e.type === 'progress') progress.push(e.message);
       else if (e.type === 'diagnostics') {
         for (const d of e.diagnostics) if (d.severity === 'error') progress.push(formatDiagnostic(d));

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildResult } from './our-build-child.ts';
 import type { BenchOptions } from './bench-args.ts';
+import { loadBook } from '../src/book/load.ts';
 import { generateBook, writeBook, type BookStats } from './generate-book.ts';
 import { measureProcess, type Measured } from './measure-process.ts';
 import { checkPeers, peerHtml, runChromiumFloor, runPagedjsCli, runPandoc, type PeerResult } from './peers.ts';
@@ -25,6 +26,8 @@ export interface OursSample {
   wallMs: number;
   buildMs: number;
   stages: Record<string, number>;
+  /** When each stage finished, ms from the start of build(). */
+  ends?: Record<string, number>;
   pdfDetail?: Record<string, number>;
   pages?: number;
   memory: Memory;
@@ -46,9 +49,12 @@ export interface RunSample {
   chromiumFloor?: PeerSample | { error: string };
 }
 
+/** A real manuscript is counted, not generated: the generator's other figures are not known for it. */
+export type BenchBookStats = Pick<BookStats, 'words' | 'notes' | 'chapters'> & Partial<BookStats>;
+
 export interface SizeRun {
   size: BenchSize;
-  book: BookStats;
+  book: BenchBookStats;
   samples: RunSample[];
 }
 
@@ -72,12 +78,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   for (const size of options.sizes) {
     const work = await mkdtemp(path.join(tmpdir(), `bench-${size.name}-`));
     try {
-      const book = generateBook({ words: size.words, notes: size.notes, seed: options.seed ^ seedFrom(size.name), label: size.name });
-      const manuscript = path.join(work, 'manuscript');
-      await writeBook(book, manuscript);
-      log(`${size.name}: generated ${book.stats.words} words, ${book.stats.notes} notes, ${book.stats.chapters} chapters in ${manuscript}`);
+      const { manuscript, stats } = size.manuscript ? await realBook(path.join(ROOT, size.manuscript)) : await generated(size, options.seed, work);
+      log(`${size.name}: ${size.manuscript ? 'as written' : 'generated'}: ${stats.words} words, ${stats.notes} notes, ${stats.chapters} chapters in ${manuscript}`);
       const runs = options.runs ?? size.defaultRuns;
-      const sizeRun: SizeRun = { size, book: book.stats, samples: [] };
+      const sizeRun: SizeRun = { size, book: stats, samples: [] };
       run.sizes.push(sizeRun);
       for (let r = 1; r <= runs; r++) {
         const tag = `${size.name} ${r}/${runs}`;
@@ -111,6 +115,23 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   return run;
 }
 
+async function generated(size: BenchSize, seed: number, work: string): Promise<{ manuscript: string; stats: BenchBookStats }> {
+  const book = generateBook({ words: size.words, notes: size.notes, seed: seed ^ seedFrom(size.name), label: size.name });
+  const manuscript = path.join(work, 'manuscript');
+  await writeBook(book, manuscript);
+  return { manuscript, stats: book.stats };
+}
+
+/** A manuscript as it is (read only: every build writes elsewhere); a word is a run of letters and digits. */
+async function realBook(manuscript: string): Promise<{ manuscript: string; stats: BenchBookStats }> {
+  const { book, sources } = await loadBook(manuscript);
+  const words = sources.reduce((n, s) => n + (s.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0), 0);
+  return {
+    manuscript,
+    stats: { words, notes: book.chapters.reduce((n, c) => n + c.notes.length, 0), chapters: book.chapters.length, references: book.bibliography.length },
+  };
+}
+
 async function ours(manuscript: string, outDir: string, formats: string, timeoutMs: number, lean = false): Promise<OursSample | { error: string }> {
   // The same Node 24 that runs the bench (node_modules/.bin/node), by its real path.
   let m: Measured;
@@ -126,7 +147,7 @@ async function ours(manuscript: string, outDir: string, formats: string, timeout
     return { error: child?.error ?? `exit ${m.exitCode}: ${m.stderr.trim().split('\n').slice(-8).join('\n')}` };
   }
   return {
-    wallMs: m.ms, buildMs: child.buildMs, stages: child.stages, pdfDetail: child.pdfDetail, pages: child.pages,
+    wallMs: m.ms, buildMs: child.buildMs, stages: child.stages, ends: child.ends, pdfDetail: child.pdfDetail, pages: child.pages,
     memory: memory(m), nodeMaxRssBytes: child.maxRssBytes,
   };
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { parseBenchArgs } from '../../bench/bench-args.ts';
 import { formatTable, median, summarise } from '../../bench/report.ts';
 import type { BenchRun, RunSample } from '../../bench/run-bench.ts';
-import { SIZES } from '../../bench/sizes.ts';
+import { ESSAY, SIZES } from '../../bench/sizes.ts';
 
 const MB = 2 ** 20;
 
@@ -59,9 +59,42 @@ test('bench arguments: sizes, runs, help and errors', () => {
   const o = parseBenchArgs(['--sizes', 'small,medium', '--runs=2']);
   assert.deepEqual(o.sizes.map((s) => s.name), ['small', 'medium']);
   assert.equal(o.runs, 2);
-  assert.equal(parseBenchArgs([]).sizes.length, 3);
+  assert.deepEqual(parseBenchArgs([]).sizes.map((s) => s.name), ['essay', 'small', 'medium', 'large']);
   assert.equal(parseBenchArgs(['--help']).help, true);
   assert.throws(() => parseBenchArgs(['--sizes', 'huge']), /unknown size "huge"/);
   assert.throws(() => parseBenchArgs(['--runs', '0']), /at least 1/);
   assert.throws(() => parseBenchArgs(['--frobnicate']), /unknown option/);
+});
+
+test('the essay: validation span and tail from the stages\' end times, the issue-19 target, no part in the per-page ratio', () => {
+  const essay = (build: number, epubcheckEnd: number, aceEnd: number): RunSample => {
+    const base = sample(1, 26);
+    const ours = base.ours as Extract<RunSample['ours'], { wallMs: number }>;
+    return {
+      ...base,
+      ours: { ...ours, wallMs: build, ends: { load: 300, proof: 700, pdf: 5000, epub: 6000, 'wrap cover': 6500, 'pdf check': 7000, epubcheck: epubcheckEnd, ace: aceEnd, report: 9999 } },
+      pandoc: { ms: 1000, memory: ours.memory },
+      pagedjsCli: { ms: 4000, pages: 26, memory: ours.memory },
+    };
+  };
+  const run: BenchRun = {
+    date: '2024-01-01T00:00:00Z', seed: 1,
+    machine: { cpus: 2, cpuModel: 'x', memoryGB: 24, node: 'v24', tools: {} },
+    sizes: [
+      // Ace ends last at 9 s: 3 s after the EPUB, 2 s after the PDF check; in the second run EPUBCheck is last.
+      { size: ESSAY, book: { words: 4975, notes: 19, chapters: 2 }, samples: [essay(9500, 8000, 9000), essay(9000, 8500, 7500), essay(10_000, 8000, 9000)] },
+      { size: SIZES[0]!, book: { words: 5000, notes: 15 } as never, samples: [sample(1, 30)] },
+      { size: SIZES[2]!, book: { words: 150_000, notes: 1500 } as never, samples: [sample(30, 600)] },
+    ],
+  };
+  const s = summarise(run);
+  const m = s.sizes[0]!.medians;
+  assert.equal(m['validation: epub → validated'], 3000);
+  assert.equal(m['validation: tail after the rest'], 2000);
+  assert.equal(m['ratio build / (pandoc + pagedjs-cli)'], 9500 / 5000);
+  const target = s.targets.find((t) => t.size === 'essay')!;
+  assert.match(target.target, /issue 19/);
+  assert.equal(target.met, false);
+  assert.ok(Math.abs(s.perPageRatioLargestVsSmallest! - 1.5) < 1e-9, 'small against large, the essay left out');
+  assert.match(formatTable(s), /validation: tail after the rest\s+2\.00 s/);
 });
