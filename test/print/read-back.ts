@@ -11,10 +11,7 @@ export interface Word {
   y0: number;
   x1: number;
   y1: number;
-  /**
-   * The word's height over 1.485 (Literata's ascent + descent): its size in pt in Literata, proportional to
-   * it in any other face. Compare sizes with those measured in the same PDF (typeSizes), not with constants.
-   */
+  /** Approximate font size in pt (Literata's ascent + descent is about 1.485 em). */
   size: number;
 }
 export interface PageText {
@@ -61,64 +58,11 @@ export function readingOrder(words: Word[]): Word[] {
 
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
 
-/** The sizes a PDF is set in (in Word.size units), read from the PDF itself: see typeSizes. */
-export interface TypeSizes {
-  /** The text face at body size: the most common size of the words in the text block. */
-  body: number;
-  /** Note text and note numbers at the foot of pages. */
-  note: number;
-  /** Note calls (superscript numbers in the text). */
-  call: number;
-}
-
-/** The default look (styles/print/book.css, Literata): 10.5 pt text, 8.5 pt notes, 6.5 pt calls. */
-export const LITERATA_SIZES: TypeSizes = { body: 10.5, note: 8.5, call: 6.5 };
-
-/** The most common of some sizes (to 0.05), each counted with a weight. */
-function mode(sizes: Array<[number, number]>): number | undefined {
-  const counts = new Map<number, number>();
-  for (const [size, weight] of sizes) {
-    const key = Math.round(size * 20) / 20;
-    counts.set(key, (counts.get(key) ?? 0) + weight);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
-}
-
 /**
- * The sizes of body text, notes and note calls, measured in the PDF, so that the read-back works for any
- * face and type size: the body is the most common size of the letters in the text block; calls the most
- * common size of the numbers much smaller than that; notes the most common size of the numbers that start a
- * line at the left edge of the text block, between the two. Falls back to Literata's sizes scaled to the body.
+ * Note calls (6.5 pt superscript digits in the text) and note markers (8.5 pt digits starting a line at
+ * the left edge of the text block), found in sequence 1, 2, 3 ... through the book. Returns the page of each.
  */
-export function typeSizes(pages: PageText[], block: { top: number; bottom: number; left: (page: number) => number }): TypeSizes {
-  const inBlock = pages.flatMap((p) => p.words.filter((w) => w.y0 >= block.top - 2 && w.y1 <= block.bottom + 2).map((w) => ({ w, page: p.number })));
-  const body = mode(inBlock.map(({ w }) => [w.size, w.text.length])) ?? LITERATA_SIZES.body;
-  const scale = body / LITERATA_SIZES.body;
-  const numbers = inBlock.filter(({ w }) => /^\d+$/.test(w.text));
-  const call = mode(numbers.filter(({ w }) => w.size < 0.72 * body).map(({ w }) => [w.size, 1])) ?? LITERATA_SIZES.call * scale;
-  const note = mode(numbers.filter(({ w, page }) => w.size > call + 0.3 && w.size < 0.95 * body && near(w.x0, block.left(page), 1.5)).map(({ w }) => [w.size, 1]))
-    ?? LITERATA_SIZES.note * scale;
-  return { body, note, call };
-}
-
-/** Half the distance from notes to calls, at most 0.6: how far a note number's size may stray. */
-const noteTolerance = (s: TypeSizes) => Math.min(0.6, (s.note - s.call) / 2);
-
-/** Is this word set at the notes' size? (Within 0.25: other small text, e.g. a bibliography, may be close.) */
-export function atNoteSize(w: Word, sizes: TypeSizes): boolean {
-  return near(w.size, sizes.note, Math.min(0.25, noteTolerance(sizes)));
-}
-
-/** A note call: a number set smaller than halfway between calls and notes. */
-export function isCallSize(w: Word, sizes: TypeSizes): boolean {
-  return w.size < (sizes.call + sizes.note) / 2;
-}
-
-/**
- * Note calls (superscript numbers in the text) and note markers (numbers at the notes' size starting a line
- * at the left edge of the text block), found in sequence 1, 2, 3 ... through the book. Returns the page of each.
- */
-export function notePages(pages: PageText[], leftEdge: (page: number) => number, sizes: TypeSizes = LITERATA_SIZES): { calls: Map<number, number>; markers: Map<number, number> } {
+export function notePages(pages: PageText[], leftEdge: (page: number) => number): { calls: Map<number, number>; markers: Map<number, number> } {
   const calls = new Map<number, number>();
   const markers = new Map<number, number>();
   let nextCall = 1;
@@ -126,32 +70,13 @@ export function notePages(pages: PageText[], leftEdge: (page: number) => number,
   for (const page of pages) {
     for (const w of readingOrder(page.words)) {
       if (!/^\d+$/.test(w.text)) continue;
-      if (isCallSize(w, sizes) && Number(w.text) === nextCall) calls.set(nextCall++, page.number);
-      else if (near(w.size, sizes.note, noteTolerance(sizes)) && near(w.x0, leftEdge(page.number), 1.5) && Number(w.text) === nextMarker) {
+      if (w.size < 7.5 && Number(w.text) === nextCall) calls.set(nextCall++, page.number);
+      else if (near(w.size, 8.5, 0.6) && near(w.x0, leftEdge(page.number), 1.5) && Number(w.text) === nextMarker) {
         markers.set(nextMarker++, page.number);
       }
     }
   }
   return { calls, markers };
-}
-
-/** Letters and digits only, lower-cased: text compared whatever the letter-spacing, small capitals or case. */
-export const squash = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/**
- * The heading a page starts with: the first words of its text block, in reading order, while they are set at
- * one size that is not the body's (a chapter title, "Contents"), joined. Undefined when the page starts with text.
- */
-export function pageHeading(page: PageText, sizes: TypeSizes, top: number, bottom: number): string | undefined {
-  const words = readingOrder(page.words.filter((w) => w.y0 >= top - 2 && w.y1 <= bottom + 2));
-  const first = words[0];
-  if (!first || near(first.size, sizes.body, 0.3)) return undefined;
-  const heading: Word[] = [];
-  for (const w of words) {
-    if (!near(w.size, first.size, 0.3)) break;
-    heading.push(w);
-  }
-  return heading.map((w) => w.text).join(' ');
 }
 
 /** Text of the lines set at a given size (±1 pt) on a page, e.g. the 19 pt chapter title. */
