@@ -10,7 +10,10 @@ export interface PrintPage {
   label: string;
   /** 1-based page of the PDF. */
   physical: number;
-  /** The chapter whose text the page opens with. */
+  /**
+   * The chapter whose text the page opens with; for a generated page the EPUB has too, `bibliography`,
+   * `index`, `half-title`, `title-page` or `copyright-page`.
+   */
   chapterId: string;
   /** Letters and digits of that chapter's text before the page's first one. */
   offset: number;

@@ -28,7 +28,7 @@ export function indexDocument(book: Book, folioOf?: FolioOf): ElementContent[] {
       const { file, title } = files.get(l.chapterId)!;
       out.push(text(', '), el('a', { 'epub:type': 'index-locator', href: `${file}#${l.id}` }, [text(locatorText(l, title, seen, folioOf))]));
     }
-    return out;
+    return folioOf ? byFolio(entry, folioOf, files) : out;
   };
   const xref = (type: 'index-xref-preferred' | 'index-xref-related', words: string, targets: string[][]): ElementContent[] =>
     targets.length === 0 ? [] : [
@@ -58,6 +58,23 @@ export function indexDocument(book: Book, folioOf?: FolioOf): ElementContent[] {
       ),
     ]),
   ];
+}
+
+/**
+ * Locators as print sets them (src/render/html/index-section.ts): by folio, in page order, a page once (a page
+ * inside a range is not repeated), a place without a folio (front matter) left out.
+ */
+function byFolio(entry: IndexEntry, folioOf: FolioOf, files: Map<string, { file: string }>): ElementContent[] {
+  const placed = entry.locators.flatMap((l) => {
+    const from = folioOf(l.id);
+    return from === undefined ? [] : [{ l, from, to: l.endId ? Math.max(from, folioOf(l.endId) ?? from) : from }];
+  });
+  placed.sort((a, b) => a.from - b.from || b.to - a.to);
+  const kept = placed.filter((p, i) => !placed.slice(0, i).some((q) => q.from <= p.from && p.to <= q.to));
+  return kept.flatMap(({ l, from, to }) => [
+    text(', '),
+    el('a', { 'epub:type': 'index-locator', href: `${files.get(l.chapterId)!.file}#${l.id}` }, [text(pageRange(from, to))]),
+  ]);
 }
 
 function locatorText(l: IndexLocator, title: string, seen: Map<string, number>, folioOf?: FolioOf): string {

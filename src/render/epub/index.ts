@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chapter as EpubDocument } from 'epub-gen-memory';
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Book, Chapter } from '../../book/model.ts';
 import { afterFront, frontAt } from '../../book/outline.ts';
 import type { RenderContext } from '../context.ts';
@@ -19,6 +19,7 @@ import { allowEpub3Attributes } from './sanitizer.ts';
 import { designLook, epubDesignCss } from '../design/index.ts';
 import { hasIndex } from '../../book/book-index.ts';
 import { INDEX_FILE, indexDocument } from './index-document.ts';
+import { INDEX_ID } from '../html/index-section.ts';
 import type { PrintLayout, PrintPage } from '../../book/print-pages.ts';
 import { insertPageBreaks, pageBreakId, type PageListEntry } from './page-breaks.ts';
 
@@ -118,12 +119,24 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     ...frontAt(book.chapters, 'before-contents').map((c) => chapterDoc(c, true)),
   ];
   const chapters = [...frontAt(book.chapters, 'after-contents'), ...afterFront(book.chapters)].map((c) => chapterDoc(c));
+  // Generated pages the print edition has too: their page breaks, the first page of each only where the
+  // EPUB's page is laid out differently (title and copyright pages).
+  const generated = (key: string, body: ElementContent[], keys = [key]): ElementContent[] => {
+    const pages = keys.flatMap((k) => {
+      const all = printed.get(k) ?? [];
+      return k === 'bibliography' || k === INDEX_ID ? all : all.slice(0, 1).map((p) => ({ ...p, offset: 0 }));
+    });
+    if (pages.length && body[0]?.type === 'element') placed.push(...insertPageBreaks(body[0], pages).map((p) => ({ ...p, chapterId: key })));
+    return body;
+  };
+  front.find((d) => d.id === 'title-page')!.content = serialize(generated('title-page', titlePage(book), ['half-title', 'title-page']));
+  front.find((d) => d.id === 'copyright')!.content = serialize(generated('copyright-page', copyrightPage(book, font.plan.packages.map((p) => p.family))));
   const back: Document[] = [];
   if (hasNotes) back.push(doc('notes', 'Notes', serialize(notesDocument(book)), { filename: NOTES_FILE, bodyType: 'backmatter' }));
   if (hasBibliography) {
-    back.push(doc('bibliography', 'Bibliography', serialize(bibliographyDocument(book)), { filename: BIBLIOGRAPHY_FILE, bodyType: 'backmatter' }));
+    back.push(doc('bibliography', 'Bibliography', serialize(generated('bibliography', bibliographyDocument(book))), { filename: BIBLIOGRAPHY_FILE, bodyType: 'backmatter' }));
   }
-  if (hasIndex(book.chapters)) back.push(doc('index', 'Index', serialize(indexDocument(book, print && ((id) => print.folios.get(id)))), { filename: INDEX_FILE, bodyType: 'backmatter' }));
+  if (hasIndex(book.chapters)) back.push(doc('index', 'Index', serialize(generated(INDEX_ID, indexDocument(book, print && ((id) => print.folios.get(id))))), { filename: INDEX_FILE, bodyType: 'backmatter' }));
   for (const d of [...chapters, ...back]) d.excludeFromToc = false;
   for (const d of [...front, ...chapters, ...back]) Object.assign(d, { dir: direction }); // read by chapter.xhtml.ejs
   // The design's classes (book.yaml design: settings) on every <body>; its rules and styles/custom.css after ours.
@@ -140,7 +153,10 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   const described = allImagesDescribed(book);
   // The page-list in the print edition's order; a page whose place was not found is left out, and said.
   placed.sort((a, b) => a.physical - b.physical);
-  const files = new Map(book.chapters.map((c) => [c.id, chapterFile(c)]));
+  const files = new Map<string, string>([
+    ...book.chapters.map((c) => [c.id, chapterFile(c)] as const),
+    ['title-page', 'title-page.xhtml'], ['copyright-page', 'copyright.xhtml'], ['bibliography', BIBLIOGRAPHY_FILE], [INDEX_ID, INDEX_FILE],
+  ]);
   const pageList = placed.map((p) => ({ label: p.label, href: `${files.get(p.chapterId)}#${pageBreakId(p.label)}` }));
   const missed = (print?.pages.length ?? 0) - placed.length;
   if (missed > 0) ctx.log(`epub: ${missed} printed page${missed > 1 ? 's' : ''} not found in the chapters' text; left out of the page-list`);

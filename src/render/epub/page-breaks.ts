@@ -46,17 +46,14 @@ export function insertPageBreaks(section: Element, pages: readonly PrintPage[]):
     const out: ElementContent[] = [];
     for (const child of parent.children) {
       if (child.type === 'element') {
-        if (leftOut(child)) {
-          out.push(child);
-          continue;
-        }
-        const inside = FLOW.has(parent.tagName) ? counted(child) : 0;
+        // Between blocks, a page that begins here gets its marker before the block (a hidden heading too).
+        const inside = FLOW.has(parent.tagName) ? (leftOut(child) ? 1 : counted(child)) : 0;
         while (inside > 0 && pending[0]?.offset === count) {
           const page = pending.shift()!;
           out.push(marker(page.label));
           placed.push(page);
         }
-        walk(child);
+        if (!leftOut(child)) walk(child);
         out.push(child);
         continue;
       }

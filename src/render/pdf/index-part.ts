@@ -27,6 +27,7 @@ export async function layOutIndex(
   into.pages.set(part.index, done.pages.get(part.index)!);
   into.pdfs.set(part.index, done.pdfs.get(part.index)!);
   into.anchors.set(part.index, done.anchors.get(part.index)!);
+  into.starts.set(part.index, done.starts.get(part.index)!);
   into.layoutMs += done.layoutMs;
   into.printMs += done.printMs;
   into.guardMs += done.guardMs;
