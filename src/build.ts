@@ -65,7 +65,7 @@ export interface BuildReport {
   /** Absolute paths of everything moved into the output folder. */
   outputs: string[];
   pages?: number;
-  /** The printed pages the EPUB marks (page-list), when both were built. */
+  /** Where each printed page begins (print-pages.ts), when the PDF was built; the EPUB marks those it has. */
   printPages?: PrintLayout['pages'];
   timings: { stage: string; ms: number }[];
   diagnostics: Diagnostic[];
