@@ -27,3 +27,10 @@ export function kdpTrimStatus(trim: { width: number; height: number }): 'standar
   if (trim.width >= 4 && trim.width <= 8.5 && trim.height >= 6 && trim.height <= 11.69) return 'custom';
   return 'unsupported';
 }
+
+/** KDP hardcover: 75 to 550 pages, and five trims (as the same guides summarise KDP's hardcover options). */
+export const KDP_HARDCOVER = { minPages: 75, maxPages: 550, trims: [[5.5, 8.5], [6, 9], [6.14, 9.21], [7, 10], [8.25, 11]] as [number, number][] };
+
+export function kdpHardcoverTrim(trim: { width: number; height: number }): boolean {
+  return KDP_HARDCOVER.trims.some(([w, h]) => same(trim, w, h));
+}

@@ -2,7 +2,7 @@
 import { BLEED, SPINE_TEXT_MIN_PAGES } from '../render/wrap-cover/geometry.ts';
 import { check, fileSize, isbn, MB, type Check } from './checks.ts';
 import type { Facts } from './facts.ts';
-import { KDP_MIN_PAGES, kdpMaxPages, kdpTrimStatus } from './kdp-print.ts';
+import { KDP_HARDCOVER, KDP_MIN_PAGES, kdpHardcoverTrim, kdpMaxPages, kdpTrimStatus } from './kdp-print.ts';
 
 const PT = 72;
 const inches = (pt: number) => (pt / PT).toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
@@ -62,7 +62,8 @@ function authorCoverDpi(f: Facts): Check[] {
 }
 
 export function kdpPaperback(f: Facts): Check[] {
-  const { trim, paper } = f.input.book.config.print;
+  const { trim, paper, binding } = f.input.book.config.print;
+  if (binding === 'hardcover') return kdpHardcover(f);
   const out: Check[] = [];
   const max = kdpMaxPages(trim, paper);
   const pages = f.pages;
@@ -84,6 +85,27 @@ export function kdpPaperback(f: Facts): Check[] {
   out.push(...wrapSize(f, 'KDP'), ...authorCoverDpi(f));
   out.push(isbn(f, 'KDP can assign a free ISBN (then KDP is shown as the publisher).'));
   return out;
+}
+
+/** KDP hardcover (case laminate): its own page range and trims, then the checks every print edition has. */
+function kdpHardcover(f: Facts): Check[] {
+  const { trim, paper } = f.input.book.config.print;
+  const { minPages, maxPages } = KDP_HARDCOVER;
+  const pages = f.pages;
+  const requirement = `Page count ${minPages}–${maxPages} (hardcover, ${paper} paper)`;
+  const ok = kdpHardcoverTrim(trim);
+  return [
+    pages === undefined ? check(requirement, 'not built', 'warn')
+      : check(requirement, `${pages} pages`, pages >= minPages && pages <= maxPages ? 'pass' : 'fail',
+        pages < minPages ? `KDP hardcovers have at least ${minPages} pages.` : pages > maxPages ? `Over KDP's ${maxPages}-page hardcover limit.` : undefined),
+    check('Trim size offered for KDP hardcover', `${trim.width} × ${trim.height} in`, ok ? 'pass' : 'fail',
+      ok ? undefined : `KDP hardcovers are ${KDP_HARDCOVER.trims.map(([w, h]) => `${w} × ${h}`).join(', ')} in.`),
+    interiorSize(f),
+    fonts('Interior', f.pdf?.fonts),
+    ...wrapSize(f, 'KDP'),
+    ...authorCoverDpi(f),
+    isbn(f, 'A KDP hardcover needs an ISBN of its own (not the paperback\'s).'),
+  ];
 }
 
 export function ingramSpark(f: Facts): Check[] {
