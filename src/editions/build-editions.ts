@@ -22,7 +22,7 @@ export interface SharedRun {
   slug: string;
   staging: Staging;
   browser: BrowserPool;
-  /** The last edition that uses Chromium closes it (so that Ace may start its own). */
+  /** Only the last edition's run closes the shared Chromium (after its Ace check, which uses it too). */
   closeBrowser: boolean;
   /** The first edition reports the manuscript's own findings (fonts, proofing); the others do not repeat them. */
   first: boolean;
@@ -38,7 +38,7 @@ export interface EditionReport {
   outputs: string[];
 }
 
-/** The editions `--edition` asks for (all by default); print editions first, ebooks last (they run Ace). */
+/** The editions `--edition` asks for (all by default); print editions first, ebooks last (their checks run longest). */
 export function chosenEditions(editions: Edition[] | undefined, only: string | undefined): Edition[] {
   if (!editions?.length) {
     throw new BuildError([diagnostic('book.yaml', undefined, 'error', 'edition-unknown', `--edition ${only}: book.yaml has no \`editions:\`.`,
