@@ -129,7 +129,8 @@ describe('signals', { concurrency: 1, timeout: 180_000 }, () => {
       assert.equal(r.code, 130, r.stderr);
       assert.ok(r.ms < 2000, `exit after ${Math.round(r.ms)} ms`);
       process.stderr.write(`# the build exited ${Math.round(r.ms)} ms after SIGINT\n`);
-      assert.match(r.stderr, /interrupted: nothing was changed in the output folder/);
+      // Cleanly (interrupted) or, when cleanup outlasts the grace period on a loaded machine, at once (stopped).
+      assert.match(r.stderr, /(interrupted|stopped): nothing was changed in the output folder/);
       await assertNothingLeft(r);
       await assertUntouched(out, before, r.stderr);
     });
