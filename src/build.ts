@@ -151,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Ace checks the EPUB in tabs of our Chromium (no second browser) as soon as the EPUB exists, beside
     // EPUBCheck and the print chain; our Chromium is closed once Ace is done too.
     const aceChecked = want.has('epub') && full && options.ace !== false
-      ? epubRendered.then(() => stage('ace', () => ace(epubFile, { browser: () => browser.get() }), summary))
+      ? epubRendered.then(() => stage('ace', () => ace(epubFile, { browser: () => browser.get(), signal: options.signal }), summary))
       : Promise.resolve(undefined);
     aceChecked.catch(() => {}); // its failure is reported where it is awaited, not as an unhandled rejection before
     // Each validator's findings are shown as soon as it is done, at their place in the manuscript, so that a

@@ -50,12 +50,14 @@ export interface AceOptions {
   browser?: () => Promise<Browser>;
   /** Content documents checked at once in `browser` (Ace's own runner: 4). */
   concurrency?: number;
+  /** The build's: Ace in `browser` gives up at once, silently, when it is aborted. */
+  signal?: AbortSignal;
 }
 
 /** Every failed Ace assertion; critical/serious are errors, moderate/minor warnings. */
 export async function ace(file: string, options: AceOptions = {}): Promise<Diagnostic[]> {
   if (!existsSync(ACE)) throw new EnvironmentError(`DAISY Ace is missing (${ACE}): run \`npm install\` (package @daisy/ace).`);
-  const report = options.browser ? await aceInBrowser(file, await options.browser(), options.concurrency) : await aceCommand(file);
+  const report = options.browser ? await aceInBrowser(file, await options.browser(), options) : await aceCommand(file);
   const list: Diagnostic[] = [];
   for (const assertion of report.assertions ?? []) violations(assertion, path.basename(file), list);
   return list;
@@ -111,7 +113,7 @@ function aceCore(): AceCore {
  * own `ace()` (unzip, parse, metadata checks, every content document, then the report data cleaned as
  * `ace --outdir` cleans it before writing report.json), without the HTML report it writes unawaited.
  */
-async function aceInBrowser(file: string, browser: Browser, concurrency?: number): Promise<AceAssertion> {
+async function aceInBrowser(file: string, browser: Browser, options: AceOptions): Promise<AceAssertion> {
   const { EPUB, Report, checker } = aceCore();
   const dir = await watchedTempFolder('ace-');
   try {
@@ -119,10 +121,22 @@ async function aceInBrowser(file: string, browser: Browser, concurrency?: number
     await epub.extract(path.join(dir, 'epub'));
     await epub.parse();
     const report = await new Report(epub, path.join(dir, 'report'), undefined).init();
-    const checked = await checker.check(epub, report, undefined, false, aceAxeRunner(browser, concurrency));
+    const checked = await abortable(checker.check(epub, report, undefined, false, aceAxeRunner(browser, options.concurrency, options.signal)), options.signal);
     await checked.cleanData();
     return JSON.parse(JSON.stringify(checked.json)) as AceAssertion;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** `work`, or the abort's reason as soon as `signal` is aborted. */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  signal.throwIfAborted();
+  let stop!: () => void;
+  const stopped = new Promise<never>((_, reject) => {
+    stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  return Promise.race([work, stopped]).finally(() => signal.removeEventListener('abort', stop));
 }

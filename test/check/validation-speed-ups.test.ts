@@ -103,3 +103,29 @@ test('Ace finds the same in the build\'s Chromium as its own ace-puppeteer comma
   assert.deepEqual(shared, own);
   assert.deepEqual(oneAtATime, own);
 });
+
+test('Ace in the build\'s Chromium stops at once when the build is stopped, and prints nothing', async () => {
+  const pool = new BrowserPool();
+  const controller = new AbortController();
+  // Ace prints a failed document's error with console.log (on the build's stdout, now that it runs inside it).
+  const printed: unknown[][] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => void printed.push(args);
+  try {
+    const browser = await pool.get();
+    const checking = ace(broken, { browser: () => Promise.resolve(browser), signal: controller.signal });
+    // Once its tabs are open, the build is stopped: the browser goes, as the build's abort handler closes it.
+    while ((await browser.pages()).length < 2) await new Promise((r) => setTimeout(r, 20));
+    const t0 = performance.now();
+    const stopped = assert.rejects(checking, /stopped/);
+    controller.abort(new Error('stopped'));
+    await browser.close();
+    await stopped;
+    assert.ok(performance.now() - t0 < 2000, `stopped in ${Math.round(performance.now() - t0)} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    console.log = log;
+    await pool.close();
+  }
+  assert.deepEqual(printed, []);
+});
