@@ -55,11 +55,16 @@ export async function runPandoc(manuscript: string, outFile: string, timeoutMs: 
   return measureProcess('pandoc', args, { cwd: manuscript, timeoutMs });
 }
 
-/** Our paged HTML without our scripts, beside the original (fonts and images resolve the same way). */
+/**
+ * Our paged HTML without our scripts, beside the original (fonts and images resolve the same way). Paged.js
+ * 0.4.3 alone cannot parse a target-counter() rule on `:empty::after` (the index locators': it builds the
+ * selector `…::empty` and stops with a SyntaxError), so the peer's copy has it on `::after`: the same
+ * numbers, the same layout work.
+ */
 export async function peerHtml(htmlDir: string): Promise<string> {
   const html = await readFile(path.join(htmlDir, 'index.html'), 'utf8');
   const file = path.join(htmlDir, 'index-peer.html');
-  await writeFile(file, html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''));
+  await writeFile(file, html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/:empty::after(\s*\{[^}]*target-counter)/g, '::after$1'));
   return file;
 }
 
