@@ -7,6 +7,7 @@ import { HELP, parseBenchArgs } from '../bench/bench-args.ts';
 import { formatMarkdown, formatTable, summarise } from '../bench/report.ts';
 import { measurePreviewRebuild, PREVIEW_TARGET_MS } from '../bench/preview-rebuild.ts';
 import { runBench } from '../bench/run-bench.ts';
+import { editionsLine, measureEditions } from '../bench/editions.ts';
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -29,12 +30,17 @@ async function main(argv: string[]): Promise<number> {
     const previewLine = `preview rebuild of this book after editing ${preview.chapter}: median ${preview.medianMs.toFixed(0)} ms ` +
       `over ${preview.runs.length} runs (${preview.runs.map((t) => t.toFixed(0)).join(', ')} ms); target ≤ ${PREVIEW_TARGET_MS} ms: ${preview.met ? 'met' : 'not met'}`;
     log(previewLine);
-    const summary = { ...summarise(run), preview };
+    log('editions: four editions in one build against one build per edition ...');
+    const editions = await measureEditions(path.resolve(import.meta.dirname, '..', 'test', 'editions', 'fixture'));
+    const editionsText = editionsLine(editions);
+    log(editionsText);
+    const summary = { ...summarise(run), preview, editions };
     const outDir = path.resolve(options.outDir);
     await mkdir(outDir, { recursive: true });
     await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    await writeFile(path.join(outDir, 'results.md'), `${formatMarkdown(summary)}\n## Live preview (issue 5)\n\n- ${previewLine}\n`);
-    process.stdout.write(`${formatTable(summary)}\n${previewLine}\n`);
+    await writeFile(path.join(outDir, 'results.md'),
+      `${formatMarkdown(summary)}\n## Live preview (issue 5)\n\n- ${previewLine}\n\n## Editions (issue 16)\n\n- ${editionsText}\n`);
+    process.stdout.write(`${formatTable(summary)}\n${previewLine}\n${editionsText}\n`);
     log(`wrote ${path.join(outDir, 'results.json')} and results.md`);
     const failed = summary.sizes.some((s) => s.errors.length > 0);
     return failed ? 1 : 0;
