@@ -57,7 +57,7 @@ function summariseSize(s: SizeRun): SizeSummary {
   for (const stage of stages) medians[`stage: ${stage}`] = m((r) => ours(r)?.stages[stage]);
   // The validators overlap the rest of the build: what they cost it is how long they run on after it.
   medians['validation: epub → validated'] = m((r) => validation(ours(r))?.span);
-  medians['validation: tail after the rest'] = m((r) => validation(ours(r))?.tail);
+  medians['validation: tail after the outputs'] = m((r) => validation(ours(r))?.tail);
   medians.pdf = medians['stage: pdf'];
   for (const part of ['launch', 'layout', 'print', 'finish']) medians[`pdf ${part}`] = m((r) => ours(r)?.pdfDetail?.[part]);
   medians['layout passes'] = m((r) => ours(r)?.pdfDetail?.layoutPasses);
@@ -87,16 +87,19 @@ function summariseSize(s: SizeRun): SizeSummary {
   return { size: s.size.name, words: s.book.words, notes: s.book.notes, runs: s.samples.length, pages, medians, errors };
 }
 
+const VALIDATORS = ['epubcheck', 'ace', 'pdf check'];
+
 /**
- * From the stages' end times: `span`, from the EPUB written to the last validator done; `tail`, how long the
- * last validator ran on after every other stage (the report aside) had finished, 0 when it finished first.
+ * From the stages' end times: `span`, from the EPUB written to the last validator (EPUBCheck, Ace, the PDF
+ * check) done; `tail`, how long validation ran on after the last output was made (every other stage but
+ * the report): what it adds to the build.
  */
 export function validation(s: OursSample | undefined): { span: number; tail: number } | undefined {
   const ends = s?.ends;
   if (!ends || ends.epub === undefined || (ends.epubcheck === undefined && ends.ace === undefined)) return undefined;
-  const validated = Math.max(ends.epubcheck ?? 0, ends.ace ?? 0);
-  const rest = Math.max(0, ...Object.entries(ends).filter(([k]) => !['epubcheck', 'ace', 'report'].includes(k)).map(([, v]) => v));
-  return { span: validated - ends.epub, tail: Math.max(0, validated - rest) };
+  const validated = Math.max(...VALIDATORS.map((k) => ends[k] ?? 0));
+  const made = Math.max(0, ...Object.entries(ends).filter(([k]) => !VALIDATORS.includes(k) && k !== 'report').map(([, v]) => v));
+  return { span: validated - ends.epub, tail: Math.max(0, validated - made) };
 }
 
 export function summarise(run: BenchRun): Summary {
