@@ -6,18 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runBuild } from './run-build.ts';
-
-const BOOK_YAML = `title: Bad Input
-creators:
-  - name: Test Author
-language: en-GB
-identifier: urn:uuid:00000000-0000-4000-8000-000000000001
-date: 2024-01-01
-rights: © 2024 Test Author
-chapters:
-  - chapters/one.md
-`;
+import { oneChapterBook, runBuild } from './run-build.ts';
 
 const WORD = 'abcdefghij'.repeat(2000);
 const URL = `https://example.com/${'a'.repeat(20_000)}`;
@@ -53,7 +42,7 @@ describe('bounded work', { concurrency: 2 }, () => {
       try {
         const manuscript = join(work, 'manuscript');
         await mkdir(join(manuscript, 'chapters'), { recursive: true });
-        await writeFile(join(manuscript, 'book.yaml'), BOOK_YAML);
+        await writeFile(join(manuscript, 'book.yaml'), oneChapterBook());
         await writeFile(join(manuscript, 'chapters', 'one.md'), c.chapter);
         const out = join(work, 'build');
         const t0 = performance.now();

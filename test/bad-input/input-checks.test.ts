@@ -10,18 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
-import { assertNothingLeft, assertUntouched, previousBuild, ROOT, runBuild } from './run-build.ts';
-
-const BOOK_YAML = (extra = '') => `title: Bad Input
-creators:
-  - name: Test Author
-language: en-GB
-identifier: urn:uuid:00000000-0000-4000-8000-000000000001
-date: 2024-01-01
-rights: © 2024 Test Author
-chapters:
-  - chapters/one.md
-${extra}`;
+import { assertNothingLeft, assertUntouched, oneChapterBook, previousBuild, ROOT, runBuild } from './run-build.ts';
 
 function chunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
@@ -119,7 +108,7 @@ describe('input checks at the source', { concurrency: 4 }, () => {
       try {
         const m = join(work, 'manuscript');
         await mkdir(join(m, 'chapters'), { recursive: true });
-        await writeFile(join(m, 'book.yaml'), BOOK_YAML(c.extra));
+        await writeFile(join(m, 'book.yaml'), oneChapterBook(c.extra));
         await writeFile(join(m, 'chapters', 'one.md'), c.chapter ?? '# One\n\nText.\n');
         for (const [path, data] of Object.entries(c.files ?? {})) {
           await mkdir(dirname(join(m, path)), { recursive: true });

@@ -7,18 +7,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertNothingLeft, previousBuild, runBuild } from './run-build.ts';
-
-const BOOK_YAML = (title = 'Bad Input') => `title: ${title}
-creators:
-  - name: Test Author
-language: en-GB
-identifier: urn:uuid:00000000-0000-4000-8000-000000000001
-date: 2024-01-01
-rights: © 2024 Test Author
-chapters:
-  - chapters/one.md
-`;
+import { assertNothingLeft, oneChapterBook, previousBuild, runBuild } from './run-build.ts';
 
 interface Case {
   chapter: string;
@@ -70,7 +59,7 @@ describe('made to fit', { concurrency: 2 }, () => {
       try {
         const m = join(work, 'manuscript');
         await mkdir(join(m, 'chapters'), { recursive: true });
-        await writeFile(join(m, 'book.yaml'), BOOK_YAML(c.title));
+        await writeFile(join(m, 'book.yaml'), oneChapterBook('', c.title));
         await writeFile(join(m, 'chapters', 'one.md'), c.chapter);
         const out = join(work, 'build');
         await previousBuild(out, 'bad-input');

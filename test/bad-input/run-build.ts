@@ -9,6 +9,20 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
+/** The book.yaml of the one-chapter books these tests build; `extra` lines go after the chapter list. */
+export function oneChapterBook(extra = '', title = 'Bad Input'): string {
+  return `title: ${title}
+creators:
+  - name: Test Author
+language: en-GB
+identifier: urn:uuid:00000000-0000-4000-8000-000000000001
+date: 2024-01-01
+rights: © 2024 Test Author
+chapters:
+  - chapters/one.md
+${extra}`;
+}
+
 export interface RunResult {
   /** The build's process id: its temp folders and processes carry it (see assertNothingLeft). */
   pid: number;

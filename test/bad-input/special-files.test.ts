@@ -7,18 +7,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { assertUntouched, previousBuild, runBuild } from './run-build.ts';
-
-const BOOK_YAML = (extra = '') => `title: Bad Input
-creators:
-  - name: Test Author
-language: en-GB
-identifier: urn:uuid:00000000-0000-4000-8000-000000000001
-date: 2024-01-01
-rights: © 2024 Test Author
-chapters:
-  - chapters/one.md
-${extra}`;
+import { assertUntouched, oneChapterBook, previousBuild, runBuild } from './run-build.ts';
 
 interface Case {
   /** Makes the fault in a manuscript that has book.yaml and chapters/one.md; `outside` is a folder beside it. */
@@ -141,7 +130,7 @@ describe('files that are links out of the manuscript or not regular files', { co
         const outside = join(work, 'outside');
         await mkdir(join(manuscript, 'chapters'), { recursive: true });
         await mkdir(outside);
-        await writeFile(join(manuscript, 'book.yaml'), BOOK_YAML(c.extra));
+        await writeFile(join(manuscript, 'book.yaml'), oneChapterBook(c.extra));
         await writeFile(join(manuscript, 'chapters', 'one.md'), CHAPTER);
         await c.make(manuscript, outside);
         const out = join(work, 'build');

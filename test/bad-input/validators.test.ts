@@ -5,26 +5,14 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { assertUntouched, previousBuild, ROOT, runBuild } from './run-build.ts';
-
-const BOOK_YAML = `title: Bad Input
-creators:
-  - name: Test Author
-language: en-GB
-identifier: urn:uuid:00000000-0000-4000-8000-000000000001
-date: 2024-01-01
-rights: © 2024 Test Author
-cover: cover.jpg
-chapters:
-  - chapters/one.md
-`;
+import { assertUntouched, oneChapterBook, previousBuild, ROOT, runBuild } from './run-build.ts';
 
 test('EPUBCheck’s error at the chapter’s line, once, listed although the PDF failed', { timeout: 120_000 }, async () => {
   const work = await mkdtemp(join(tmpdir(), 'validators-'));
   try {
     const m = join(work, 'manuscript');
     await mkdir(join(m, 'chapters'), { recursive: true });
-    await writeFile(join(m, 'book.yaml'), BOOK_YAML);
+    await writeFile(join(m, 'book.yaml'), oneChapterBook('cover: cover.jpg\n'));
     await copyFile(join(ROOT, 'test', 'fixtures', 'cover', 'cover.jpg'), join(m, 'cover.jpg'));
     await writeFile(join(m, 'chapters', 'one.md'), '# One\n\nFirst paragraph.\n\nAnd [again]{dir=sideways} there.\n');
     const out = join(work, 'build');

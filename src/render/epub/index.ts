@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Chapter as EpubDocument } from 'epub-gen-memory';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { IMAGE_WIDTH_CSS } from '../image-widths.ts';
 import type { Book, Chapter } from '../../book/model.ts';
 import { afterFront, frontAt } from '../../book/outline.ts';
 import type { RenderContext } from '../context.ts';
@@ -172,7 +173,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     tocTitle: 'Contents',
     prependChapterTitles: false,
     date: book.config.date,
-    css: font.stylesheet(css) + (designCss ? `\n${designCss}\n` : ''),
+    css: font.stylesheet(css) + `\n${IMAGE_WIDTH_CSS}\n` + (designCss ? `\n${designCss}\n` : ''),
     cover,
     fonts: font.fonts,
     contentOPF: tpl['content.opf'],

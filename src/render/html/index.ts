@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { kindFacts } from '../../book/kinds.ts';
+import { IMAGE_WIDTH_CSS } from '../image-widths.ts';
 import { bibliographyId, type Book, type Chapter, type Note } from '../../book/model.ts';
 import { EnvironmentError, type Diagnostic } from '../../diagnostics.ts';
 import type { RenderContext } from '../context.ts';
@@ -110,7 +111,7 @@ export async function renderHtml(book: Book, outDir: string, ctx: RenderContext)
   const html = documentHtml(book, body, handlers, [
     { id: 'bp-fonts', css: font.css },
     { id: GEOMETRY_STYLE_ID, css: pageCss(geometry, font.family) },
-    { id: 'bp-book', css: bookCss + `\n:root { --paper: ${book.config.print.paper === 'cream' ? '#fbf6ea' : '#fff'}; }\n` },
+    { id: 'bp-book', css: bookCss + `\n${IMAGE_WIDTH_CSS}\n:root { --paper: ${book.config.print.paper === 'cream' ? '#fbf6ea' : '#fff'}; }\n` },
     ...(look.design ? [{ id: 'bp-design', css: look.design }] : []),
     // An edition's body size (large print), over the design's.
     ...(book.config.print.bodySize ? [{ id: 'bp-edition', css: bodySizeCss(book.config.print.bodySize) }] : []),

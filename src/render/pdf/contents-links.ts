@@ -1,7 +1,7 @@
 // The contents entries as links. Chromium links only to targets in the same document, and the chapters are
 // not in the front matter's: the rectangles of the entries are read from the laid-out contents, and the
 // links are added to the joined PDF, each to the first page of its chapter.
-import { PDFArray, PDFName, PDFNull, type PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFName, PDFNull, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 
 export interface ContentsLink {
@@ -53,23 +53,35 @@ export async function readContentsLinks(page: Page): Promise<ContentsLink[]> {
 /** Adds a link annotation per entry; `firstPage` maps a section id to its 0-based page in the book. */
 export function addContentsLinks(doc: PDFDocument, links: ContentsLink[], firstPage: Map<string, number>): void {
   const pages = doc.getPages();
-  const pt = 0.75; // CSS px → PDF points
   for (const link of links) {
     const target = firstPage.get(link.id);
     const page = pages[link.page];
-    if (target === undefined || !page || !pages[target]) continue;
-    const h = page.getHeight();
-    const annot = doc.context.obj({
-      Type: 'Annot',
-      Subtype: 'Link',
-      F: 4,
-      Border: [0, 0, 0],
-      Rect: [link.x * pt, h - (link.y + link.height) * pt, (link.x + link.width) * pt, h - link.y * pt],
-      Dest: [pages[target]!.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull],
-    });
-    const ref = doc.context.register(annot);
-    const existing = page.node.lookup(PDFName.of('Annots'));
-    if (existing instanceof PDFArray) existing.push(ref);
-    else page.node.set(PDFName.of('Annots'), doc.context.obj([ref]));
+    const to = target === undefined ? undefined : pages[target];
+    if (!page || !to) continue;
+    addLinkAnnotation(doc, page, link, [to.ref, PDFName.of('XYZ'), PDFNull, PDFNull, PDFNull]);
   }
+}
+
+const PT = 0.75; // CSS px → PDF points
+
+/**
+ * One invisible link annotation on `page` over `box` (CSS px from the page's top left) to `dest` (a PDF
+ * destination array). Shared by every link the joined PDF gets after the parts are laid out.
+ */
+export function addLinkAnnotation(
+  doc: PDFDocument, page: PDFPage, box: { x: number; y: number; width: number; height: number }, dest: PDFObject[],
+): void {
+  const h = page.getHeight();
+  const annot = doc.context.obj({
+    Type: 'Annot',
+    Subtype: 'Link',
+    F: 4,
+    Border: [0, 0, 0],
+    Rect: [box.x * PT, h - (box.y + box.height) * PT, (box.x + box.width) * PT, h - box.y * PT],
+    Dest: dest,
+  });
+  const ref = doc.context.register(annot);
+  const existing = page.node.lookup(PDFName.of('Annots'));
+  if (existing instanceof PDFArray) existing.push(ref);
+  else page.node.set(PDFName.of('Annots'), doc.context.obj([ref]));
 }

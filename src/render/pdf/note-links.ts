@@ -3,7 +3,8 @@
 // the calls (in the chapters) and the notes (in the back matter) never are. Each part's unresolved links
 // and its note anchors are read from the laid-out pages; after the parts are joined, each such link gets a
 // link annotation to the exact place of its target.
-import { PDFArray, PDFName, PDFNull, type PDFDocument } from 'pdf-lib';
+import { PDFName, PDFNull, PDFNumber, type PDFDocument } from 'pdf-lib';
+import { addLinkAnnotation } from './contents-links.ts';
 import type { Page } from 'puppeteer-core';
 
 export interface NoteLinks {
@@ -56,19 +57,7 @@ export function addNoteLinks(doc: PDFDocument, parts: Array<{ first: number; not
       const page = pages[first + link.page];
       const to = target && pages[target.page];
       if (!target || !page || !to) continue;
-      const h = page.getHeight();
-      const annot = doc.context.obj({
-        Type: 'Annot',
-        Subtype: 'Link',
-        F: 4,
-        Border: [0, 0, 0],
-        Rect: [link.x * pt, h - (link.y + link.height) * pt, (link.x + link.width) * pt, h - link.y * pt],
-        Dest: [to.ref, PDFName.of('XYZ'), target.x * pt, to.getHeight() - target.y * pt, PDFNull],
-      });
-      const ref = doc.context.register(annot);
-      const existing = page.node.lookup(PDFName.of('Annots'));
-      if (existing instanceof PDFArray) existing.push(ref);
-      else page.node.set(PDFName.of('Annots'), doc.context.obj([ref]));
+      addLinkAnnotation(doc, page, link, [to.ref, PDFName.of('XYZ'), PDFNumber.of(target.x * pt), PDFNumber.of(to.getHeight() - target.y * pt), PDFNull]);
       added++;
     }
   }
