@@ -32,17 +32,20 @@ const DEBIAN = {
   zbar: [() => onPath('zbarimg'), 'zbar-tools', 'decodes the cover barcode in the tests'],
   pandoc: [() => onPath('pandoc'), 'pandoc', 'is the EPUB peer the benchmark compares against'],
   cslLocales: [() => existsSync('/usr/share/citation-style-language/locales/locales-en-GB.xml'), 'citation-style-language-locales', 'formats citations'],
+  wordsUS: [() => existsSync('/usr/share/dict/american-english-huge'), 'wamerican-huge', 'lets the proofreader accept rare but real American words'],
+  wordsGB: [() => existsSync('/usr/share/dict/british-english-huge'), 'wbritish-huge', 'lets the proofreader accept rare but real British words'],
+  wordsCA: [() => existsSync('/usr/share/dict/canadian-english-huge'), 'wcanadian-huge', 'lets the proofreader accept rare but real Canadian words'],
   libreoffice: [() => onPath('soffice'), 'libreoffice-writer-nogui', 'opens the .docx the build writes, to check it'],
 };
 const NEEDS = {
-  build: args.includes('--pdfx') ? ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript'] : ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
+  build: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'wordsUS', 'wordsGB', 'wordsCA', ...(args.includes('--pdfx') ? ['ghostscript'] : [])],
   preview: ['chromium', 'cslStyles', 'cslLocales'],
-  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript', 'libreoffice', 'zbar'],
-  bench: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'pandoc'],
-  proof: [],
+  test: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'ghostscript', 'libreoffice', 'zbar', 'wordsUS', 'wordsGB', 'wordsCA'],
+  bench: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'pandoc', 'wordsUS', 'wordsGB', 'wordsCA'],
+  proof: ['wordsUS', 'wordsGB', 'wordsCA'],
   import: [],
   typecheck: [],
-  gallery: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales'],
+  gallery: ['chromium', 'java', 'epubcheck', 'poppler', 'cslStyles', 'cslLocales', 'wordsUS', 'wordsGB', 'wordsCA'],
 };
 
 function onPath(bin) {
