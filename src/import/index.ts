@@ -15,6 +15,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { readFrontPage } from './front-page.ts';
 import { NOTE_CALL, prepareHtml } from './prepare-hast.ts';
 import { scanDocx, type Finding } from './scan-docx.ts';
+import { applyWordLayout, readWordLayout } from './word-numbers.ts';
 import { serialize } from './serialize.ts';
 import { PLAIN_STYLES, styleMap } from './style-map.ts';
 import { toMarkdownTree } from './to-mdast.ts';
@@ -97,6 +98,9 @@ export async function importDocx(bytes: Buffer, name: string, options: ImportOpt
   }
 
   const html = prepareHtml(fromHtml(converted.value, { fragment: true }));
+  const matched = applyWordLayout(html.blocks, await readWordLayout(zip));
+  if (!matched.lists) warn('list-numbers', 'The numbers of the numbered lists could not be read: every list starts at 1. Check the lists against the document and write the first number of each (`5.`) where it differs.');
+  if (!matched.tables) warn('table-alignment', 'The alignment of the table columns could not be read: every column is left-aligned. Check the tables against the document and add `:` to the header line where a column is set right or centred.');
   const core = await coreProperties(zip);
   const firstHeading = html.blocks.findIndex((b) => b.tagName === 'h1');
   const front = readFrontPage(firstHeading < 0 ? [] : html.blocks.slice(0, firstHeading), core.creator);

@@ -1,5 +1,5 @@
 // mammoth's HTML, parsed, made ready for the Markdown: its notes list taken out (each note by its id), note calls
-// marked, scene breaks and figure captions recognised, pandoc's empty bookmark anchors dropped.
+// marked, scene breaks and figure captions recognised, empty bookmark anchors (pandoc's, Word's) dropped.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
 
@@ -28,6 +28,7 @@ export function prepareHtml(tree: Root): PreparedHtml {
     blocks.push(node);
   }
   for (const block of blocks) {
+    dropBookmarks(block);
     markCalls(block);
     headerRow(block);
   }
@@ -52,6 +53,12 @@ function noteContent(li: Element): ElementContent[] {
   };
   drop(li);
   return li.children;
+}
+
+/** Word's bookmarks (`<a id="_GoBack"></a>`, a heading's anchor kept by LibreOffice) inside blocks: empty, no link. */
+function dropBookmarks(node: Element): void {
+  node.children = node.children.filter((c) => !(c.type === 'element' && c.tagName === 'a' && c.properties.href === undefined && c.children.length === 0));
+  for (const c of node.children) if (c.type === 'element') dropBookmarks(c);
 }
 
 /** `<sup><a href="#footnote-2" id="footnote-ref-2">[1]</a></sup>` → `<import-note-call data-note="footnote-2">`. */

@@ -6,11 +6,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import type { Element } from 'hast';
 import { promisify } from 'node:util';
 import { loadBook } from '../../src/book/load.ts';
 import { build } from '../../src/build.ts';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { importDocx, TrackedChangesError } from '../../src/import/index.ts';
+import { applyWordLayout } from '../../src/import/word-numbers.ts';
 import { writeManuscript } from '../../src/import/write-manuscript.ts';
 import { bookText, docxWords, words } from './helpers.ts';
 
@@ -119,15 +121,64 @@ The lamp burned *colza oil* and later **paraffin**, in the words of [Mr Stevenso
   assert.equal(text(files, 'chapters/02-the-log.md'), `# The Log
 
 | Year | Ships |
-| ---- | ----- |
-| 1880 | 412   |
-| 1881 | 398   |
+| ---- | ----: |
+| 1880 |   412 |
+| 1881 |   398 |
 
 1. Trim the wick.
 2. Wind the clockwork.
 `);
   assert.match(text(files, 'book.yaml'), /title: The Lamp Room\nsubtitle: Notes from a Tower\ncreators:\n {2}- name: Mary Keeper\n/);
   assert.deepEqual(diagnostics, []);
+});
+
+// numbers.docx is pandoc's; numbers-libreoffice.docx the same document saved again by LibreOffice, which
+// writes Word's numbering its own way (shared abstract numberings, bookmarks on headings and list items).
+for (const name of ['numbers.docx', 'numbers-libreoffice.docx']) {
+  test(`${name}: lists keep the numbers Word shows (from 5, nested, from 12), table columns keep their alignment`, async () => {
+    const { files, diagnostics } = await importDocx(await fixture(name), name);
+    assert.equal(text(files, 'chapters/01-counting.md'), `# Counting
+
+The steps begin at five, as in the first edition.
+
+5. Fold the sheet.
+
+6. Cut along the fold.
+
+   1. First the long edge.
+   2. Then the short edge.
+
+7. Sew the gathering.
+
+A paragraph between two lists.
+
+12. Trim the book.
+13. Case it in.
+
+| Part     | Pages | Share |
+| -------- | ----: | :---: |
+| Front    |    12 |  5 %  |
+| Chapters |   230 |  90 % |
+| Back     |    14 |  5 %  |
+
+- a bullet
+- another
+
+1. Plain numbers.
+2. From one.
+`);
+    assert.deepEqual(diagnostics, []);
+  });
+}
+
+test('numbers or alignments that cannot be matched to the document are reported, not guessed', () => {
+  const ol = (n: number): Element => ({ type: 'element', tagName: 'ol', properties: {}, children: Array.from({ length: n }, () => ({ type: 'element', tagName: 'li', properties: {}, children: [] })) });
+  const blocks = [ol(2)];
+  // Three numbered paragraphs in the XML but two items in the HTML: nothing is written.
+  assert.deepEqual(applyWordLayout(blocks, { numbers: [4, 5, 6], tables: [] }), { lists: false, tables: true });
+  assert.equal(blocks[0].properties.start, undefined);
+  assert.deepEqual(applyWordLayout(blocks, { numbers: [4, 5], tables: [['right']] }), { lists: true, tables: false });
+  assert.equal(blocks[0].properties.start, 4);
 });
 
 test('an imported LibreOffice document builds with EPUBCheck 0/0, and every word of the .docx is in the book', async () => {
