@@ -55,6 +55,7 @@ const FINDING = {
   comment: ['comment-dropped', 'A comment was not imported'],
   'text-box': ['text-box-flattened', 'A text box was imported as a plain paragraph after the paragraph that holds it'],
   field: ['field-as-text', 'A field was imported as the text it showed'],
+  language: ['language-dropped', 'Text marked in another language was imported without its language (mark it `[text]{lang=xx}` to have it hyphenated and spell-checked in that language)'],
 } as const;
 
 export async function importDocx(bytes: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {

@@ -1,9 +1,10 @@
 // What mammoth does not convert, found in the .docx's own XML: tracked changes (w:ins, w:del, w:moveFrom,
-// w:moveTo, formatting changes), comments, text boxes (w:txbxContent) and fields (w:fldSimple, w:instrText).
+// w:moveTo, formatting changes), comments, text boxes (w:txbxContent), fields (w:fldSimple, w:instrText) and
+// runs marked in another language than the document's (w:lang).
 // Each finding says where it was: the paragraph's number in the body, and the heading it comes under.
 import type JSZip from 'jszip';
 
-export type FindingKind = 'tracked-change' | 'comment' | 'text-box' | 'field';
+export type FindingKind = 'tracked-change' | 'comment' | 'text-box' | 'field' | 'language';
 
 export interface Finding {
   kind: FindingKind;
@@ -13,7 +14,7 @@ export interface Finding {
   heading?: string;
   /** `footnote 3`, `endnote 1`, when the finding is inside a note. */
   note?: string;
-  /** What it was: inserted or deleted text, the comment's text, the box's text, the field's instruction. */
+  /** What it was: inserted or deleted text, the comment's text, the box's text, the field's instruction, `fr-FR: “text”`. */
   detail: string;
 }
 
@@ -28,13 +29,16 @@ export async function scanDocx(zip: JSZip, chapterStyle?: string): Promise<Findi
     const name = id ? (styleNames.get(id) ?? id) : '';
     return HEADING_STYLE.test(name) || (chapterStyle !== undefined && name.toLowerCase() === chapterStyle.toLowerCase());
   };
-  const found = scanPart(await read('word/document.xml'), { comments, isHeading });
+  const styles = await read('word/styles.xml');
+  const defaults = /<w:docDefaults\b[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
+  const language = /<w:lang\b[^>]*w:val="([^"]*)"/.exec(defaults)?.[1];
+  const found = scanPart(await read('word/document.xml'), { comments, isHeading, language });
   for (const kind of ['footnote', 'endnote'] as const) {
     const xml = await read(`word/${kind}s.xml`);
     for (const m of xml.matchAll(new RegExp(`<w:${kind}\\b([^>]*)>([\\s\\S]*?)</w:${kind}>`, 'g'))) {
       const id = /w:id="(-?\d+)"/.exec(m[1])?.[1];
       if (!id || Number(id) <= 0 || /w:type="(separator|continuationSeparator|continuationNotice)"/.test(m[1])) continue;
-      for (const f of scanPart(m[2], { comments, isHeading })) found.push({ ...f, paragraph: 0, heading: undefined, note: `${kind} ${id}` });
+      for (const f of scanPart(m[2], { comments, isHeading, language })) found.push({ ...f, paragraph: 0, heading: undefined, note: `${kind} ${id}` });
     }
   }
   return found;
@@ -43,7 +47,11 @@ export async function scanDocx(zip: JSZip, chapterStyle?: string): Promise<Findi
 interface PartContext {
   comments: Map<string, string>;
   isHeading: (styleId: string | undefined) => boolean;
+  /** The document's language (w:docDefaults); runs in another language (by primary subtag) are reported. */
+  language?: string;
 }
+
+const primary = (tag: string) => tag.toLowerCase().split('-')[0];
 
 const TAG = /<(\/?)([A-Za-z]+:[A-Za-z]+)((?:\s+[^\s=>]+="[^"]*")*)\s*(\/?)>|([^<]+)/g;
 
@@ -60,6 +68,12 @@ function scanPart(xml: string, ctx: PartContext): Finding[] {
   const open: { tag: string; finding: Finding; depth: number }[] = [];
   let fieldInstr: Finding | undefined;
   let depth = 0;
+  // The run being read: its language (w:rPr/w:lang) and text; consecutive runs in one language are one finding.
+  let runLanguage: string | undefined;
+  let runText = '';
+  let inRun = false;
+  let inT = false;
+  let lastLanguage: { finding: Finding; language: string; text: string } | undefined;
   const add = (kind: FindingKind, detail: string) => {
     const f: Finding = { kind, paragraph, heading, detail };
     found.push(f);
@@ -70,6 +84,7 @@ function scanPart(xml: string, ctx: PartContext): Finding[] {
     if (text !== undefined) {
       const t = decode(text);
       if (pDepth > 0 && boxDepth === 0) paragraphText += t;
+      if (inRun && inT) runText += t;
       for (const o of open) o.finding.detail += t;
       continue;
     }
@@ -86,13 +101,32 @@ function scanPart(xml: string, ctx: PartContext): Finding[] {
         if (pDepth === 0 && boxDepth === 0 && ctx.isHeading(styleId) && paragraphText.trim()) heading = paragraphText.trim();
       }
       if (name === 'w:instrText') fieldInstr = undefined;
+      if (name === 'w:t') inT = false;
+      if (name === 'w:r' && inRun) {
+        inRun = false;
+        if (runLanguage && ctx.language && primary(runLanguage) !== primary(ctx.language) && runText.trim()) {
+          if (lastLanguage && lastLanguage.finding.paragraph === paragraph && lastLanguage.language === runLanguage) lastLanguage.text += runText;
+          else lastLanguage = { finding: add('language', ''), language: runLanguage, text: runText };
+          lastLanguage.finding.detail = `${runLanguage}: “${lastLanguage.text.replace(/\s+/g, ' ').trim()}”`;
+        } else if (runText.trim()) lastLanguage = undefined;
+      }
       continue;
+    }
+    if (name === 'w:r' && pDepth > 0 && !selfClosing) {
+      inRun = true;
+      runLanguage = undefined;
+      runText = '';
+    } else if (name === 'w:lang' && inRun) {
+      runLanguage = attr('w:val');
+    } else if (name === 'w:t' && inRun && !selfClosing) {
+      inT = true;
     }
     if (name === 'w:p') {
       if (pDepth === 0 && boxDepth === 0) {
         paragraph++;
         styleId = undefined;
         paragraphText = '';
+        lastLanguage = undefined;
       }
       if (!selfClosing) pDepth++;
     } else if (name === 'w:pStyle' && pDepth === 1 && boxDepth === 0) {

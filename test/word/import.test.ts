@@ -171,6 +171,14 @@ A paragraph between two lists.
   });
 }
 
+test('language.docx (LibreOffice): a run in French inside an English document is reported with its text; another English is not', async () => {
+  const { files, diagnostics } = await importDocx(await fixture('language.docx'), 'language.docx');
+  assert.match(text(files, 'chapters/01-the-ferry.md'), /said défense de fumer in red letters\.\n\nAn American visitor called it the color of/);
+  assert.deepEqual(diagnostics.filter((d) => d.rule === 'language-dropped').map(formatDiagnostic), [
+    'language.docx paragraph 2 (under “The Ferry”): warning: Text marked in another language was imported without its language (mark it `[text]{lang=xx}` to have it hyphenated and spell-checked in that language): fr-FR: “défense de fumer” [language-dropped]',
+  ]);
+});
+
 test('numbers or alignments that cannot be matched to the document are reported, not guessed', () => {
   const ol = (n: number): Element => ({ type: 'element', tagName: 'ol', properties: {}, children: Array.from({ length: n }, () => ({ type: 'element', tagName: 'li', properties: {}, children: [] })) });
   const blocks = [ol(2)];
