@@ -4,6 +4,7 @@ import type { FootnoteReference, Root, RootContent, Table } from 'mdast';
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast';
 import { defListHastHandlers } from 'remark-definition-list';
 import { lineBlockHandlers } from './syntax/line-block/index.ts';
+import { verseParagraphs } from './syntax/line-block/verse-paragraphs.ts';
 import { headlessTable } from './syntax/pandoc-table/index.ts';
 import { bibliographyId, NOTE_REF_TAG, type Note } from '../book/model.ts';
 import type { CitationNode } from './citations/citation-node.ts';
@@ -35,7 +36,9 @@ export class HastBuilder {
   }
 
   chapter(tree: Root): HastRoot {
-    return toHast(tree, { handlers: this.#handlers }) as HastRoot;
+    const root = toHast(tree, { handlers: this.#handlers }) as HastRoot;
+    verseParagraphs(root);
+    return root;
   }
 
   note(plan: NotePlan, definition: { children: RootContent[] } | undefined): Note {

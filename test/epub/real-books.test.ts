@@ -111,6 +111,9 @@ test('the poems: one element per verse line, poem titles in the nav', async () =
   for (const title of titles) assert.ok(nav.includes(`>${title}</a>`), `“${title}” in the nav`);
   const calamus = await entry('leaves-of-grass', 'ch-03-calamus.xhtml');
   assert.match(calamus, /<div class="line-block"><span class="line">In paths untrodden,<\/span>\s*<span class="line">In the growth by margins of pond-waters,<\/span>/);
+  // `\`-ended lines in a `::: verse` div are verse lines too, shaped like a line block's.
+  const inscriptions = await entry('leaves-of-grass', 'ch-01-inscriptions.xhtml');
+  assert.match(inscriptions, /<div class="verse"><div class="line-block"><span class="line">How they are provided for upon the earth, \(appearing at intervals,\)<\/span>\s*<span class="line">How dear and dreadful they are to the earth,<\/span>/);
   const css = await entry('leaves-of-grass', 'style.css');
   assert.match(css, /\.line-block \.line \{[^}]*text-indent: -2em[^}]*text-align: left/, 'hanging indent, ragged right');
   assert.match(css, /\.line-block \{[^}]*hyphens: none/, 'never hyphenated');
