@@ -12,11 +12,21 @@ export interface PrintPage {
   physical: number;
   /**
    * The chapter whose text the page opens with; for a generated page the EPUB has too, `bibliography`,
-   * `index`, `half-title`, `title-page` or `copyright-page`.
+   * `index`, `half-title`, `title-page`, `copyright-page` or `contents`.
    */
   chapterId: string;
-  /** Letters and digits of that chapter's text before the page's first one. */
+  /** Letters and digits of that chapter's text before the page's first one; on a contents page, of `entry`'s. */
   offset: number;
+  /**
+   * A contents page that begins in an entry: the id the entry links to (the EPUB's nav lists more than the
+   * printed contents, and without folios, so its pages are found by entry, not by count).
+   */
+  entry?: string;
+  /**
+   * The letters and digits of the page's first line (at most 40): where the EPUB lays a page out
+   * differently (title and copyright pages), the page begins where these do.
+   */
+  words?: string;
 }
 
 /** What the EPUB can take from the PDF laid out in the same build. */

@@ -14,7 +14,7 @@ import { epubFonts } from './fonts.ts';
 import { bibliographyDocument, copyrightPage, creatorLine, notesDocument, titlePage } from './front-matter.ts';
 import { serialize } from './hast.ts';
 import { packageMetadata } from './metadata.ts';
-import { navigation } from './navigation.ts';
+import { navigation, type TocItem } from './navigation.ts';
 import { ReproducibleEpub } from './reproducible-epub.ts';
 import { allowEpub3Attributes } from './sanitizer.ts';
 import { designLook, epubDesignCss } from '../design/index.ts';
@@ -22,7 +22,8 @@ import { hasIndex } from '../../book/book-index.ts';
 import { INDEX_FILE, indexDocument } from './index-document.ts';
 import { INDEX_ID } from '../html/index-section.ts';
 import type { PrintLayout, PrintPage } from '../../book/print-pages.ts';
-import { insertPageBreaks, pageBreakId, type PageListEntry } from './page-breaks.ts';
+import { contentsPageBreaks, insertPageBreaks, pageBreakId, placeByWords, type PageListEntry } from './page-breaks.ts';
+import { ncxPageList } from './ncx-page-list.ts';
 
 const here = import.meta.dirname;
 const STYLES = path.resolve(here, '../../../styles/epub/epub.css');
@@ -120,14 +121,14 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     ...frontAt(book.chapters, 'before-contents').map((c) => chapterDoc(c, true)),
   ];
   const chapters = [...frontAt(book.chapters, 'after-contents'), ...afterFront(book.chapters)].map((c) => chapterDoc(c));
-  // Generated pages the print edition has too: their page breaks, the first page of each only where the
+  // Generated pages the print edition has too: their page breaks, found by their first words where the
   // EPUB's page is laid out differently (title and copyright pages).
   const generated = (key: string, body: ElementContent[], keys = [key]): ElementContent[] => {
-    const pages = keys.flatMap((k) => {
-      const all = printed.get(k) ?? [];
-      return k === 'bibliography' || k === INDEX_ID ? all : all.slice(0, 1).map((p) => ({ ...p, offset: 0 }));
-    });
-    if (pages.length && body[0]?.type === 'element') placed.push(...insertPageBreaks(body[0], pages).map((p) => ({ ...p, chapterId: key })));
+    const pages = keys.flatMap((k) => printed.get(k) ?? []);
+    if (pages.length && body[0]?.type === 'element') {
+      const places = key === 'bibliography' || key === INDEX_ID ? pages : placeByWords(body[0], pages);
+      placed.push(...insertPageBreaks(body[0], places).map((p) => ({ ...p, chapterId: key })));
+    }
     return body;
   };
   front.find((d) => d.id === 'title-page')!.content = serialize(generated('title-page', titlePage(book), ['half-title', 'title-page']));
@@ -151,16 +152,27 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     bibliography: hasBibliography ? BIBLIOGRAPHY_FILE : undefined,
     index: hasIndex(book.chapters) ? INDEX_FILE : undefined,
   });
+  // The printed contents' pages, in the nav's contents (it is in the spine where print sets the contents).
+  const contents = contentsPageBreaks(nav.toc, printed.get('contents') ?? []);
+  placed.push(...contents.placed);
   const described = allImagesDescribed(book);
   // The page-list in the print edition's order; a page whose place was not found is left out, and said.
   placed.sort((a, b) => a.physical - b.physical);
   const files = new Map<string, string>([
     ...book.chapters.map((c) => [c.id, chapterFile(c)] as const),
-    ['title-page', 'title-page.xhtml'], ['copyright-page', 'copyright.xhtml'], ['bibliography', BIBLIOGRAPHY_FILE], [INDEX_ID, INDEX_FILE],
+    ['title-page', 'title-page.xhtml'], ['copyright-page', 'copyright.xhtml'], ['bibliography', BIBLIOGRAPHY_FILE], [INDEX_ID, INDEX_FILE], ['contents', 'toc.xhtml'],
   ]);
   const pageList = placed.map((p) => ({ label: p.label, href: `${files.get(p.chapterId)}#${pageBreakId(p.label)}` }));
   const missed = (print?.pages.length ?? 0) - placed.length;
   if (missed > 0) ctx.log(`epub: ${missed} printed page${missed > 1 ? 's' : ''} not found in the chapters' text; left out of the page-list`);
+  // The documents in reading order (the spine puts the nav after the documents before it), for the NCX.
+  const docs = [...front, ...chapters, ...back];
+  const markupOf = (items: TocItem[]): string => items.map((i) => (i.markup ?? '') + markupOf(i.children)).join('');
+  const spine = [
+    ...docs.filter((d) => d.beforeToc),
+    { filename: 'toc.xhtml', content: contents.before + markupOf(nav.toc) },
+    ...docs.filter((d) => !d.beforeToc),
+  ].map((d) => ({ filename: d.filename!, content: d.content }));
   const meta = packageMetadata(book, described);
   if (pageList.length > 0) {
     meta.features = [...new Set([...meta.features, 'pageNavigation', 'pageBreakMarkers'])];
@@ -183,7 +195,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     verbose: false,
     // Read by our templates:
     meta,
-    nav: { ...nav, pageList },
+    nav: { ...nav, pageList, tocBefore: contents.before, ncxPages: ncxPageList(nav.toc, pageList, spine) },
     direction,
     extraItems: font.licences.map((l) => ({ id: l.id, href: l.href, mediaType: 'text/plain' })),
   };

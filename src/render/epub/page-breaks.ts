@@ -3,7 +3,8 @@
 // page-list entries that link to them.
 import type { Element, ElementContent } from 'hast';
 import { COUNTED, countedIn, type PrintPage } from '../../book/print-pages.ts';
-import { el, text } from './hast.ts';
+import { el, serialize, text } from './hast.ts';
+import type { TocItem } from './navigation.ts';
 
 export interface PageListEntry {
   label: string;
@@ -27,9 +28,14 @@ function leftOut(node: Element): boolean {
 const FLOW = new Set(['section', 'div', 'blockquote', 'aside', 'figure', 'li', 'dd', 'td', 'th', 'article', 'header', 'footer', 'main']);
 
 function counted(node: ElementContent): number {
-  if (node.type === 'text') return countedIn(node.value);
-  if (node.type !== 'element' || leftOut(node)) return 0;
-  return node.children.reduce((n, c) => n + counted(c), 0);
+  return countedLetters(node).length;
+}
+
+/** The letters and digits of `node` as the page breaks count them (note calls and hidden headings left out). */
+function countedLetters(node: ElementContent): string {
+  if (node.type === 'text') return [...node.value].filter((ch) => COUNTED.test(ch)).join('');
+  if (node.type !== 'element' || leftOut(node)) return '';
+  return node.children.map(countedLetters).join('');
 }
 
 /**
@@ -86,4 +92,51 @@ export function insertPageBreaks(section: Element, pages: readonly PrintPage[]):
   };
   walk(section);
   return placed;
+}
+
+/**
+ * For pages the EPUB lays out differently from print (the title and copyright pages): each page begins
+ * where the letters of its first line are found in `section`, searching on from the page before. The first
+ * page, if its words are not there, begins at the start; a later one is left out. Returns the pages with
+ * their places in the EPUB's text, for insertPageBreaks.
+ */
+export function placeByWords(section: Element, pages: readonly PrintPage[]): PrintPage[] {
+  const letters = countedLetters(section);
+  const out: PrintPage[] = [];
+  let from = 0;
+  for (const page of [...pages].sort((a, b) => a.physical - b.physical)) {
+    const at = page.words ? letters.indexOf(page.words, from) : -1;
+    if (at >= 0) out.push({ ...page, offset: (from = at) });
+    else if (out.length === 0) out.push({ ...page, offset: 0 });
+  }
+  return out;
+}
+
+/**
+ * The printed contents' pages in the nav's contents (`toc`, which lists every listed section where print
+ * stops at toc-depth): a page that begins in an entry gets its marker inside that entry's link, before the
+ * letter it begins with (a nav list item holds only its link and sub-list); a page that begins with the
+ * heading, before the nav (`before`). Sets `markup` on the entries marked. A page whose entry the nav does
+ * not have is not placed.
+ */
+export function contentsPageBreaks(toc: TocItem[], pages: readonly PrintPage[]): { before: string; placed: PrintPage[] } {
+  const byTarget = new Map<string, TocItem>();
+  const visit = (items: TocItem[]) => items.forEach((i) => (byTarget.set(i.target, i), visit(i.children)));
+  visit(toc);
+  const placed: PrintPage[] = [];
+  const before: Element[] = [];
+  const inEntry = new Map<TocItem, PrintPage[]>();
+  for (const page of pages) {
+    const item = page.entry === undefined ? undefined : byTarget.get(page.entry);
+    if (page.entry === undefined) {
+      before.push(marker(page.label));
+      placed.push(page);
+    } else if (item) inEntry.set(item, [...(inEntry.get(item) ?? []), page]);
+  }
+  for (const [item, marks] of inEntry) {
+    const link = el('a', {}, [text(item.title)]);
+    placed.push(...insertPageBreaks(link, marks));
+    item.markup = serialize(link.children);
+  }
+  return { before: serialize(before), placed };
 }

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { layout } from './layout.ts';
-import { pageStarts } from './page-starts.ts';
+import { pageStarts, type PageStart } from './page-starts.ts';
 import type { Part } from './parts.ts';
 
 export interface PrintedChapters {
@@ -21,8 +21,8 @@ export interface PrintedChapters {
   guardMs: number;
   /** Each part's elements with an id: 0-based page within the part (contents numbers, index locators, page references). */
   anchors: Map<number, Map<string, number>>;
-  /** Each part's pages with chapter text: `[0-based page, chapter id, letters before it]` (page-starts.ts). */
-  starts: Map<number, Array<[number, string, number]>>;
+  /** Each part's pages with chapter text: where each begins (page-starts.ts). */
+  starts: Map<number, PageStart[]>;
 }
 
 /**
