@@ -191,6 +191,7 @@ function withDefaults(raw: Record<string, any>): BookConfig {
       // The design's own face only when the author named none (design.font, then print.font).
       font: (given.font as string | undefined) ?? print.font ?? (design?.settings.font as string | undefined) ?? 'literata',
       notes: print.notes ?? 'footnotes',
+      ...(print.paginator ? { paginator: print.paginator } : {}),
       margins: design?.settings.margins as PrintConfig['margins'],
     },
     design,

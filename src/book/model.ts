@@ -109,6 +109,11 @@ export interface PrintConfig {
   price?: { amount: number; currency: 'GBP' | 'AUD' | 'NZD' | 'USD' | 'CAD' };
   /** Body type size in points for this edition (a large-print edition's 16 pt), over the design's `body-size`. */
   bodySize?: number;
+  /**
+   * What lays the PDF out into pages (book.yaml `print.paginator`): Paged.js (default), or the measuring
+   * paginator in Chromium (src/render/pdf/paginator/, issue 19; not every construct yet). Absent means `pagedjs`.
+   */
+  paginator?: 'pagedjs' | 'chromium';
 }
 
 export type PrintNotes = 'footnotes' | 'chapter-endnotes' | 'book-endnotes';

@@ -88,6 +88,7 @@ export const bookSchema = {
         'crop-marks': { type: 'boolean' },
         font: { type: 'string', minLength: 1 },
         notes: { enum: ['footnotes', 'chapter-endnotes', 'book-endnotes'] },
+        paginator: { enum: ['pagedjs', 'chromium'] },
       },
     },
     // A design from styles/designs/ and its settings (src/render/design/settings.ts; README "Designs").

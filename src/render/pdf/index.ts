@@ -25,6 +25,7 @@ import { TextLossError } from './text-guard.ts';
 import { layOutIndex } from './index-part.ts';
 import { hasPageRefs, pageRefsSettled, writePageRefFolios } from './page-refs.ts';
 import { lowerRoman, type PrintLayout, type PrintPage } from '../../book/print-pages.ts';
+import { renderPdfChromium } from './paginator/index.ts';
 
 export interface PdfTimings {
   launchMs: number;
@@ -51,6 +52,12 @@ const MAX_PASSES = 4;
 /** `layout`: where each page begins in the chapters' text, and every id's folio, for the EPUB of the same build. */
 export async function renderPdf(book: Book, htmlDir: string, outFile: string, ctx: RenderContext): Promise<{ pages: number; layout: PrintLayout }> {
   const started = performance.now();
+  if (book.config.print.paginator === 'chromium') {
+    // The measuring paginator (issue 19): one document, laid out once, no Paged.js.
+    const r = await renderPdfChromium(book, htmlDir, outFile, ctx, { inHtml: gutterInHtml, set: setGutterPages });
+    lastPdfTimings = { ...r.timings, parts: 1, tabs: 1 };
+    return { pages: r.pages, layout: r.layout };
+  }
   const indexFile = path.join(htmlDir, 'index.html');
   let html = await readFile(indexFile, 'utf8');
   const browser = await ctx.browser.get();

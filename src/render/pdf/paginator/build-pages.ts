@@ -1,0 +1,126 @@
+// Runs in the tab (page.evaluate: nothing from outside the function), after measure.ts. Cuts each top-level
+// section (flow) at the chosen breaks, front to back, with Range.extractContents: everything before a break
+// goes into a page box, and elements cut in two (a paragraph split between lines, a list, a blockquote)
+// are shallow-copied by the DOM itself. The first part keeps the element's id; the rest is marked
+// `bp-cont` (no top margin, no first-line indent, no list marker). A paragraph's first part keeps its
+// justified last line; a word hyphenated at the break gets its hyphen. Page boxes carry the class names the
+// text guard and page-starts.ts read (.pagedjs_page > .pagedjs_area > .pagedjs_page_content), and a named
+// page (`page: bp-<n>`) that paginate's CSS gives its running head and folio.
+
+export interface BuiltPage {
+  flow: number;
+  /** First page of its flow. */
+  opening: boolean;
+  blank: boolean;
+}
+
+export interface FlowFacts {
+  /** The flow's named page (computed `page`): `chapter`, `front`, `title`, `display`, `part`, `back`, `front-matter` … */
+  page: string;
+  /** Its running-head title (the text of its `.chapter-title`, or first h1). */
+  title: string;
+  /** The flow where arabic folios start at 1. */
+  firstChapter: boolean;
+}
+
+/** `plan`: for each page, the atom it starts with, or null for a blank page; `atomFlow`: the flow of each atom. */
+export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pages: BuiltPage[]; flows: FlowFacts[] } {
+  const w = window as unknown as { __bpBreaks: Range[]; __bpFlows: Element[] };
+  const breaks = w.__bpBreaks;
+  const flows = w.__bpFlows;
+  const facts: FlowFacts[] = flows.map((f) => ({
+    page: getComputedStyle(f).page || 'auto',
+    title: (f.querySelector('.chapter-title, h1')?.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim(),
+    firstChapter: f.classList.contains('first-chapter'),
+  }));
+  flows.forEach((f, i) => f.setAttribute('data-ref', `bp-flow-${i}`));
+  const blockOf = (n: Node) => {
+    for (let e = n.parentElement; e; e = e.parentElement) if (!getComputedStyle(e).display.startsWith('inline')) return e;
+    return null;
+  };
+
+  /** Everything of `flow` before `at`, taken out of it (the flow keeps the rest). */
+  const extract = (flow: Element, at: Range): DocumentFragment => {
+    const node = at.startContainer;
+    const offset = at.startOffset;
+    const partial: Element[] = [];
+    for (let a = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; a && a !== flow; a = a.parentElement) partial.push(a);
+    const whole = node.nodeType === Node.ELEMENT_NODE ? (node.childNodes[offset] as Element | undefined) : undefined;
+    const leaf = node.nodeType === Node.TEXT_NODE ? blockOf(node) : null;
+    const justify = leaf ? getComputedStyle(leaf).textAlign === 'justify' : false;
+    for (const a of partial) a.setAttribute('data-bp-partial', '');
+    const r = document.createRange();
+    r.setStart(flow, 0);
+    r.setEnd(node, offset);
+    const frag = r.extractContents();
+    const clones = [...frag.querySelectorAll('[data-bp-partial]')].reverse(); // innermost first, as `partial`
+    partial.forEach((original, k) => {
+      const clone = clones[k];
+      original.removeAttribute('data-bp-partial');
+      original.removeAttribute('id');
+      original.classList.add('bp-cont');
+      if (!clone) return;
+      clone.removeAttribute('data-bp-partial');
+      if (original === leaf && justify) (clone as HTMLElement).style.textAlignLast = 'justify';
+      if (original.tagName === 'OL') {
+        const items = [...clone.children].filter((c) => c.tagName === 'LI');
+        // An item cut in two goes on in the rest: it is not counted as moved.
+        const cut = partial.some((a) => a.tagName === 'LI' && a.parentElement === original);
+        const moved = items.length - (cut ? 1 : 0);
+        original.setAttribute('start', String((original as HTMLOListElement).start + Math.max(0, moved)));
+      }
+    });
+    if (whole && whole.nodeType === Node.ELEMENT_NODE) whole.classList.add('bp-top');
+    // A word cut at its soft hyphen: the hyphen Chromium drew at the line's end, now in the text.
+    const walker = document.createTreeWalker(frag, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) if (n.data.trim()) last = n;
+    if (last && /\u00AD\s*$/.test(last.data)) last.data = last.data.replace(/\u00AD\s*$/, '-');
+    return frag;
+  };
+
+  const root = document.createElement('div');
+  root.className = 'pagedjs_pages';
+  const pages: BuiltPage[] = [];
+  const box = (content: Node | null) => {
+    const page = document.createElement('div');
+    page.className = 'pagedjs_page bp-page';
+    page.style.setProperty('page', `bp-${pages.length}`);
+    const area = document.createElement('div');
+    area.className = 'pagedjs_area';
+    const inner = document.createElement('div');
+    inner.className = 'pagedjs_page_content';
+    if (content) inner.appendChild(content);
+    area.appendChild(inner);
+    page.appendChild(area);
+    root.appendChild(page);
+  };
+  let lastFlow = -1;
+  plan.forEach((start, p) => {
+    if (start === null) {
+      box(null);
+      pages.push({ flow: lastFlow, opening: false, blank: true });
+      return;
+    }
+    const f = atomFlow[start]!;
+    const flow = flows[f]!;
+    const opening = f !== lastFlow;
+    lastFlow = f;
+    const next = plan.slice(p + 1).find((x): x is number => x !== null);
+    let content: Element;
+    if (next !== undefined && atomFlow[next] === f) {
+      const shell = flow.cloneNode(false) as Element;
+      shell.appendChild(extract(flow, breaks[next]!));
+      if (!opening) shell.classList.add('bp-cont');
+      flow.removeAttribute('id');
+      content = shell;
+    } else {
+      if (!opening) flow.classList.add('bp-cont');
+      content = flow;
+    }
+    box(content);
+    pages.push({ flow: f, opening, blank: false });
+  });
+  document.body.appendChild(root);
+  return { pages, flows: facts };
+}

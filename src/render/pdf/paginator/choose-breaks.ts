@@ -1,0 +1,54 @@
+// The page breaks, chosen from the measured atoms alone (no layout): each page takes as many atoms as fit in
+// the text block; the break goes before the last atom where a break is allowed (widows, orphans, headings
+// kept with what follows, unsplittable boxes: see measure.ts); a forced break to a right (left) page that
+// would land on a left (right) one gets a blank page before it.
+import type { Atom } from './measure.ts';
+
+export type PagePlan = { kind: 'content'; start: number; end: number } | { kind: 'blank' };
+
+export class UnbreakableError extends Error {
+  readonly atom: number;
+  constructor(atom: number, height: number, textHeight: number) {
+    super(`a box ${Math.round(height)} px high does not fit in the text block (${Math.round(textHeight)} px)`);
+    this.atom = atom;
+  }
+}
+
+/** Tolerance for the rounding of measured positions, in CSS px. */
+const SLACK = 0.5;
+
+export function chooseBreaks(atoms: Atom[], textHeight: number): PagePlan[] {
+  const pages: PagePlan[] = [];
+  let i = 0;
+  while (i < atoms.length) {
+    const first = atoms[i]!;
+    if (first.brk === 'right' || first.brk === 'left') {
+      // 0-based page index: even = right-hand (recto).
+      const recto = pages.length % 2 === 0;
+      if ((first.brk === 'right') !== recto && pages.length > 0) pages.push({ kind: 'blank' });
+    }
+    const top = first.top;
+    let fit = i + 1;
+    if (first.bottom - top > textHeight + SLACK) throw new UnbreakableError(i, first.bottom - top, textHeight);
+    while (fit < atoms.length && !forced(atoms[fit]!) && atoms[fit]!.bottom - top <= textHeight + SLACK) fit++;
+    let end = fit;
+    if (fit < atoms.length && !forced(atoms[fit]!)) {
+      // atoms[fit] does not fit: break before the last atom in (i, fit] where a break is allowed, else
+      // where it is only avoided (a keep that cannot be honoured gives way, as in CSS).
+      end = lastBreak(atoms, i, fit, 'allow') ?? lastBreak(atoms, i, fit, 'avoid') ?? fit;
+    }
+    pages.push({ kind: 'content', start: i, end });
+    i = end;
+  }
+  return pages;
+}
+
+const forced = (a: Atom) => a.brk === 'page' || a.brk === 'right' || a.brk === 'left';
+
+function lastBreak(atoms: Atom[], start: number, fit: number, level: 'allow' | 'avoid'): number | undefined {
+  for (let k = fit; k > start; k--) {
+    const b = atoms[k]!.brk;
+    if (b === 'allow' || (level === 'avoid' && b === 'avoid')) return k;
+  }
+  return undefined;
+}

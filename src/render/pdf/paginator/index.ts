@@ -1,0 +1,143 @@
+// The measuring paginator (book.yaml `print.paginator: chromium`; issue 19). The whole book is laid out once
+// in one tab of the build's Chromium as a column as wide as the text block (no Paged.js); its line boxes and
+// unsplittable boxes are measured (measure.ts), the page breaks chosen from those numbers alone
+// (choose-breaks.ts), the column cut into page boxes at the breaks (build-pages.ts), running heads and folios
+// given to Chromium's own @page margin boxes (furniture.ts), the text guard run, and the book printed with
+// one page.pdf(). The gutter follows the page count as in the Paged.js path.
+// Not yet: footnotes, page references, the index, verse, designs, bleed (unsupported.ts stops the build).
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Book } from '../../../book/model.ts';
+import type { PrintLayout, PrintPage } from '../../../book/print-pages.ts';
+import type { RenderContext } from '../../context.ts';
+import { kdpGutter } from '../../html/page-geometry.ts';
+import { finishPdf } from '../metadata.ts';
+import { pageStarts } from '../page-starts.ts';
+import { captureSourceText, findLostText, TextLossError } from '../text-guard.ts';
+import { buildPages } from './build-pages.ts';
+import { chooseBreaks, UnbreakableError } from './choose-breaks.ts';
+import { furniture, PAGE_BOX_CSS } from './furniture.ts';
+import { measureColumn } from './measure.ts';
+import { checkSupported } from './unsupported.ts';
+
+export interface ChromiumPdfTimings {
+  launchMs: number;
+  /** Per pass: load, measure, choose the breaks, build the pages. */
+  layoutMs: number[];
+  printMs: number;
+  guardMs: number;
+  finishMs: number;
+  totalMs: number;
+}
+
+const MAX_PASSES = 4;
+const DOC = '_chromium-print.html';
+
+export async function renderPdfChromium(
+  book: Book,
+  htmlDir: string,
+  outFile: string,
+  ctx: RenderContext,
+  gutter: { inHtml: (html: string) => number; set: (indexFile: string, book: Book, pages: number) => Promise<void> },
+): Promise<{ pages: number; layout: PrintLayout; timings: ChromiumPdfTimings }> {
+  const started = performance.now();
+  const indexFile = path.join(htmlDir, 'index.html');
+  checkSupported(book, await readFile(indexFile, 'utf8'));
+  const browser = await ctx.browser.get();
+  const timings: ChromiumPdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, guardMs: 0, finishMs: 0, totalMs: 0 };
+  const context = await browser.createBrowserContext();
+  const docFile = path.join(htmlDir, DOC);
+  try {
+    for (let pass = 1; ; pass++) {
+      ctx.signal.throwIfAborted();
+      const t0 = performance.now();
+      const html = await readFile(indexFile, 'utf8');
+      const used = gutter.inHtml(html);
+      // The same document without Paged.js and its handlers; the page boxes' rules after the book's CSS.
+      await writeFile(docFile, html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace('</head>', `<style id="bp-page-boxes">${PAGE_BOX_CSS}</style></head>`));
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(String((err as Error)?.message ?? err)));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      try {
+        await page.evaluateOnNewDocument(captureSourceText);
+        await page.emulateMediaType('print');
+        await page.goto(pathToFileURL(docFile).href, { waitUntil: 'load', timeout: 120_000 });
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          // The text guard's record of the text as written (text-guard.ts hooks Paged.js's start; none here).
+          await (window as unknown as { PagedConfig: { before: () => Promise<void> } }).PagedConfig.before();
+          // Room for the contents numbers before they are known (three figures).
+          for (const a of document.querySelectorAll('.contents a[href^="#"]')) a.setAttribute('data-folio', '888');
+        });
+        const { atoms, textHeight } = await page.evaluate(measureColumn);
+        let plan;
+        try {
+          plan = chooseBreaks(atoms, textHeight);
+        } catch (err) {
+          if (err instanceof UnbreakableError) throw new Error(`paginator: chromium: in section ${atoms[err.atom]!.flow + 1} of the book, ${err.message}; use \`print: { paginator: pagedjs }\``);
+          throw err;
+        }
+        const built = await page.evaluate(buildPages, plan.map((p) => (p.kind === 'blank' ? null : p.start)), atoms.map((a) => a.flow));
+        const total = built.pages.length;
+        if (process.env.BP_DEBUG_KEEP) {
+          const over = await page.evaluate(() => [...document.querySelectorAll('.pagedjs_page_content')].map((c, i) => [i, c.scrollHeight - c.clientHeight, c.clientHeight]));
+          console.error('overflow', JSON.stringify(over.filter((o) => o[1] > 0)), 'textHeight', textHeight);
+          for (const [i] of over.filter((o) => o[1] > 0)) console.error(await page.evaluate((i) => { const c = document.querySelectorAll('.pagedjs_page_content')[i as number]!; const ps = [...c.querySelectorAll('p')]; return ps.map((p) => `${Math.round(p.getBoundingClientRect().top - c.getBoundingClientRect().top)}-${Math.round(p.getBoundingClientRect().bottom - c.getBoundingClientRect().top)} ${p.className} ti=${getComputedStyle(p).textIndent} ${p.textContent!.slice(0, 30)}…${p.textContent!.slice(-40)}`).join('\n'); }, i));
+          plan.forEach((p, i) => { if (p.kind === 'content') console.error(i, p.start, p.end, JSON.stringify(atoms.slice(p.start, p.end).map((a) => [Math.round(a.top), Math.round(a.bottom), a.brk])).slice(0, 300), Math.round(atoms[p.end - 1]!.bottom - atoms[p.start]!.top)); });
+        }
+        timings.layoutMs.push(performance.now() - t0);
+        if (errors.length > 0) throw new Error(`paginator: chromium: the page reported ${errors[0]}`);
+        if (kdpGutter(total) !== used) {
+          if (pass >= MAX_PASSES) throw new Error(`the gutter did not settle after ${pass} layouts (${total} pages)`);
+          ctx.log(`print: ${total} pages need a ${kdpGutter(total)} in gutter (laid out with ${used} in); laying out again`);
+          await gutter.set(indexFile, book, total);
+          continue;
+        }
+        const f = furniture(built.pages, built.flows, book.config.title);
+        const anchors = await page.evaluate((css: string, labels: string[]) => {
+          const style = document.createElement('style');
+          style.textContent = css;
+          document.head.appendChild(style);
+          const sheets = [...document.querySelectorAll('.pagedjs_page')];
+          const pageOf = (el: Element | null) => (el ? sheets.indexOf(el.closest('.pagedjs_page')!) : -1);
+          for (const a of document.querySelectorAll('.contents a[href^="#"]')) {
+            const at = pageOf(document.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1))));
+            if (at >= 0) a.setAttribute('data-folio', labels[at]!);
+            else a.removeAttribute('data-folio');
+          }
+          return [...document.querySelectorAll('.pagedjs_page_content [id]')].map((el) => [el.id, pageOf(el)] as [string, number]);
+        }, f.css, f.labels);
+        const g = performance.now();
+        const lost = await page.evaluate(findLostText, 5);
+        timings.guardMs = performance.now() - g;
+        if (lost === null) throw new Error('paginator: chromium: the text was not captured before layout');
+        if (lost.length > 0 && !process.env.BP_DEBUG_KEEP) throw new TextLossError(indexFile, lost, 'the book (paginator: chromium)');
+        if (lost.length > 0) console.error(JSON.stringify(lost));
+        const starts = await page.evaluate(pageStarts);
+        const p0 = performance.now();
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 600_000 });
+        timings.printMs = performance.now() - p0;
+        const t2 = performance.now();
+        const { bytes, pages } = await finishPdf(pdf, book);
+        if (pages !== total) throw new Error(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);
+        await writeFile(outFile, bytes);
+        timings.finishMs = performance.now() - t2;
+        const folios = new Map<string, number>();
+        for (const [id, at] of anchors) if (f.arabicFrom >= 0 && at >= f.arabicFrom && !folios.has(id)) folios.set(id, at - f.arabicFrom + 1);
+        const printPages: PrintPage[] = starts.map(({ page: at, key, offset, entry, words }) => ({ label: f.labels[at]!, physical: at + 1, chapterId: key, offset, entry, words }));
+        timings.totalMs = performance.now() - started;
+        ctx.log(`print: laid out ${total} pages in one document (paginator: chromium) in ${Math.round(timings.layoutMs.reduce((a, b) => a + b, 0))} ms`);
+        return { pages, layout: { pages: printPages, folios }, timings };
+      } finally {
+        await page.close().catch(() => {});
+      }
+    }
+  } finally {
+    await context.close().catch(() => {});
+    await rm(docFile, { force: true });
+  }
+}

@@ -1,0 +1,166 @@
+// Runs in the tab (page.evaluate: nothing from outside the function). The book is laid out once as one long
+// column as wide as the text block; this reads it back as a sequence of atoms: the line boxes of every block
+// of text and the boxes of whatever may not be split (figures, table rows, contents entries, flex pages),
+// each with its place in the column and what may happen before it: a page break allowed, avoided (keep with
+// what is before: a heading's break-after: avoid, widows and orphans, break-inside: avoid) or forced (each
+// top-level section, `break-before: right` …). paginate.ts chooses the breaks from these numbers alone.
+
+export interface Atom {
+  top: number;
+  bottom: number;
+  /** The break before this atom. */
+  brk: 'allow' | 'avoid' | 'page' | 'right' | 'left';
+  /** Top-level section (flow) the atom is in. */
+  flow: number;
+}
+
+/** Leaves on `window.__bpBreaks` one collapsed Range per atom (where a break before it would cut). */
+export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth: number } {
+  const w = window as unknown as { __bpBreaks: Range[]; __bpFlows: Element[] };
+  const body = document.body;
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--text-height);width:var(--text-width)';
+  body.appendChild(probe);
+  const { height: textHeight, width: textWidth } = probe.getBoundingClientRect();
+  probe.remove();
+  body.style.width = `${textWidth}px`;
+  body.style.margin = '0';
+  const flows = [...body.children].filter((e) => !['SCRIPT', 'STYLE', 'TEMPLATE', 'LINK'].includes(e.tagName) && getComputedStyle(e).display !== 'none');
+  for (const f of flows) {
+    if (getComputedStyle(f).display === 'block') (f as HTMLElement).style.display = 'flow-root';
+  }
+  // Every block's first-line indent as it is now: a sibling selector (`p + p`) no longer matches once the
+  // paragraph before it is cut away onto another page, and the lines must break as they were measured.
+  const blocks = [...body.querySelectorAll<HTMLElement>('*')].map((e) => [e, getComputedStyle(e).textIndent] as const);
+  for (const [e, indent] of blocks) e.style.textIndent = indent;
+  // A figure's image leaves room for its caption on one page (as the Paged.js handlers do).
+  for (const img of document.querySelectorAll<HTMLImageElement>('figure img')) {
+    const figure = img.closest('figure')!;
+    const rest = figure.getBoundingClientRect().height - img.getBoundingClientRect().height;
+    img.style.maxHeight = `${Math.floor(Math.max(textHeight - rest - 4, 48))}px`;
+  }
+  const origin = body.getBoundingClientRect().top;
+  const atoms: Atom[] = [];
+  const breaks: Range[] = [];
+  const FORCED: Record<string, Atom['brk']> = { page: 'page', right: 'right', left: 'left', recto: 'right', verso: 'left' };
+  const rank = { allow: 0, avoid: 1, page: 2, right: 3, left: 3 } as const;
+  let carry: Atom['brk'] = 'allow';
+  let flowIndex = 0;
+  const merge = (v: string) => {
+    const b: Atom['brk'] = FORCED[v] ?? (v === 'avoid' || v === 'avoid-page' ? 'avoid' : 'allow');
+    if (rank[b] > rank[carry]) carry = b;
+  };
+  const before = (el: Element) => {
+    // A break before the first child of a block is a break before the block: cut there (no empty shells).
+    let at: Element = el;
+    while (at.parentElement && at.parentElement !== body && !at.previousElementSibling && !hasTextBefore(at)) at = at.parentElement;
+    const r = document.createRange();
+    r.setStartBefore(at);
+    r.collapse(true);
+    return r;
+  };
+  const hasTextBefore = (el: Element) => {
+    for (let n = el.previousSibling; n; n = n.previousSibling) if (n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim()) return true;
+    return false;
+  };
+  const push = (top: number, bottom: number, at: Range, brk?: Atom['brk']) => {
+    atoms.push({ top: top - origin, bottom: bottom - origin, brk: brk ?? carry, flow: flowIndex });
+    breaks.push(at);
+    carry = 'allow';
+  };
+  const blockLevel = (cs: CSSStyleDeclaration) => !cs.display.startsWith('inline') && cs.display !== 'none' && cs.display !== 'contents';
+  const lineStart = (node: Text, lineTop: number): number => {
+    // The first character whose box lies below `lineTop` (binary search; characters without a box go with the next).
+    const r = document.createRange();
+    let lo = 0;
+    let hi = node.length - 1;
+    const topOf = (i: number) => {
+      r.setStart(node, i);
+      r.setEnd(node, i + 1);
+      const rect = [...r.getClientRects()].find((x) => x.height > 0);
+      return rect ? (rect.top + rect.bottom) / 2 : undefined;
+    };
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      let probeAt = mid;
+      let y = topOf(probeAt);
+      while (y === undefined && probeAt < hi) y = topOf(++probeAt);
+      if (y !== undefined && y > lineTop) hi = mid;
+      else lo = probeAt + 1;
+    }
+    // Chromium gives the letter right after a soft hyphen where the line broke the box of the line before,
+    // so the search lands one letter late (`not­w|ithstanding`): a line starts after a space, a soft hyphen
+    // or a hyphen, never inside a word.
+    const text = node.data;
+    const breakAfter = /[\s\u00AD\-\u2010\u2013\u2014/]/;
+    let at = lo;
+    while (at > 0 && !breakAfter.test(text[at - 1]!)) at--;
+    return at;
+  };
+  const leaf = (el: Element, cs: CSSStyleDeclaration) => {
+    const lineHeight = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.4;
+    const lines: Array<{ center: number; size: number; at: Range }> = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const rects = [...range.getClientRects()].filter((r) => r.height > 0);
+      rects.forEach((rect, k) => {
+        const center = (rect.top + rect.bottom) / 2;
+        const line = lines.at(-1);
+        if (line && center <= line.center + line.size / 2) {
+          if (rect.height > line.size) Object.assign(line, { center, size: rect.height });
+          return;
+        }
+        const at = document.createRange();
+        if (lines.length === 0) at.setStart(before(el).startContainer, before(el).startOffset);
+        else at.setStart(n, k === 0 ? 0 : lineStart(n, line!.center + line!.size / 2));
+        at.collapse(true);
+        lines.push({ center, size: rect.height, at });
+      });
+    }
+    const box = el.getBoundingClientRect();
+    if (lines.length === 0) return push(box.top, box.bottom, before(el));
+    const orphans = parseInt(cs.orphans, 10) || 1;
+    const widows = parseInt(cs.widows, 10) || 1;
+    lines.forEach((line, j) => {
+      const top = j === 0 ? box.top : line.center - lineHeight / 2;
+      const bottom = j === lines.length - 1 ? Math.max(line.center + lineHeight / 2, box.bottom - parseFloat(cs.paddingBottom) - parseFloat(cs.borderBottomWidth)) : line.center + lineHeight / 2;
+      push(top, bottom, line.at, j === 0 ? undefined : j < orphans || lines.length - j < widows ? 'avoid' : 'allow');
+    });
+  };
+  const visit = (el: Element, top: boolean) => {
+    const cs = getComputedStyle(el);
+    if (cs.display === 'none') return;
+    merge(cs.breakBefore);
+    const box = el.getBoundingClientRect();
+    const kids = [...el.children].filter((c) => blockLevel(getComputedStyle(c)));
+    const monolithic = !top && (['IMG', 'FIGURE', 'HR', 'TR', 'svg'].includes(el.tagName) || cs.display === 'flex' || cs.display === 'grid' ||
+      (cs.breakInside.startsWith('avoid') && box.height <= textHeight) || (kids.length === 0 && el.childNodes.length > 0 && !el.textContent!.trim()));
+    if (top && (cs.display === 'flex' || cs.display === 'grid')) {
+      push(box.top, box.bottom, before(el));
+    } else if (monolithic) push(box.top, box.bottom, before(el));
+    else if (kids.length === 0) leaf(el, cs);
+    else {
+      // Text beside blocks (an anonymous block) is not measured line by line: it must not be split.
+      if ([...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim())) push(box.top, box.bottom, before(el));
+      else for (const kid of kids) visit(kid, false);
+    }
+    merge(cs.breakAfter);
+  };
+  for (const [i, flow] of flows.entries()) {
+    flowIndex = i;
+    // Every top-level section opens a page, whatever its own rule says (at least `page`).
+    carry = 'allow';
+    merge(getComputedStyle(flow).breakBefore);
+    if (rank[carry] < rank.page) carry = 'page';
+    const count = atoms.length;
+    visit(flow, true);
+    if (atoms.length === count) push(flow.getBoundingClientRect().top, flow.getBoundingClientRect().bottom, before(flow), carry);
+    // The flow's first atom starts its page at the flow's top (its children's margins kept, as after a forced break).
+    atoms[count]!.top = flow.getBoundingClientRect().top - origin;
+  }
+  w.__bpBreaks = breaks;
+  w.__bpFlows = flows;
+  return { atoms, textHeight, textWidth };
+}

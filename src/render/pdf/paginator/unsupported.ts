@@ -1,0 +1,29 @@
+// What the measuring paginator (book.yaml `print.paginator: chromium`) cannot set yet. Each is an error that
+// names the construct and where it is, and says how to build the book today: never a PDF that is silently
+// wrong (a footnote left in the text, a contents without numbers).
+import type { Book } from '../../../book/model.ts';
+import { BuildError, diagnostic, type Diagnostic } from '../../../diagnostics.ts';
+import { textDirection } from '../../direction.ts';
+import { hasPageRefs } from '../page-refs.ts';
+
+const HINT = 'Set `print: { paginator: pagedjs }` in book.yaml (the default) to build this book.';
+
+export function checkSupported(book: Book, html: string): void {
+  const found: Diagnostic[] = [];
+  const say = (file: string, rule: string, what: string) =>
+    found.push(diagnostic(file, undefined, 'error', rule, `paginator: chromium does not yet support ${what}.`, HINT));
+  const body = html.slice(Math.max(0, html.indexOf('<body')));
+  const noted = book.chapters.find((c) => c.notes.length > 0);
+  if (noted && /class="footnote\b/.test(body)) say(noted.file, 'paginator-footnotes', 'footnotes (notes set at the foot of the page of their call)');
+  if (hasPageRefs(html)) say(book.chapters.find((c) => /page-ref/.test(JSON.stringify(c.content)))?.file ?? 'book.yaml', 'paginator-page-refs', 'page references (`{.page-ref}`)');
+  if (book.chapters.some((c) => (c.indexMarks ?? []).length > 0) || /<section[^>]*\bid="index"/.test(html)) {
+    say(book.chapters.find((c) => (c.indexMarks ?? []).length > 0)?.file ?? 'book.yaml', 'paginator-index', 'a generated index (its locators are page numbers)');
+  }
+  if (/class="(?:[^"]*\s)?(line-block|poem|verse)(?:\s[^"]*)?"/.test(body)) {
+    say(book.chapters.find((c) => /line-block|poem|verse/.test(JSON.stringify(c.content)))?.file ?? 'book.yaml', 'paginator-verse', 'verse (line blocks, poem and verse divs: stanzas kept whole)');
+  }
+  if (book.config.design) say('book.yaml', 'paginator-design', `a design's page furniture (design: ${book.config.design.name})`);
+  if (book.config.print.bleed || book.config.print.cropMarks) say('book.yaml', 'paginator-bleed', 'bleed or crop marks');
+  if (textDirection(book.config.language) === 'rtl') say('book.yaml', 'paginator-rtl', 'right-to-left text');
+  if (found.length > 0) throw new BuildError(found, 'the book uses what paginator: chromium cannot set yet');
+}
