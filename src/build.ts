@@ -32,6 +32,9 @@ async function parts() {
 
 import type { Format } from './formats.ts';
 
+/** The outputs Paged.js lays out in pages. */
+const PAGINATED: ReadonlySet<Format> = new Set(['html', 'pdf']);
+
 export { FORMATS, type Format } from './formats.ts';
 
 export interface BuildOptions {
@@ -93,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // A set of outputs a killed build was replacing is put back first, whatever this build then does.
   const shared = options.shared;
   if (!shared) await recoverOutputs(options.outDir);
-  const loaded = shared ? shared.loaded : await stage('load', () => loadBook(options.manuscript, options.env), (r) =>
+  const loaded = shared ? shared.loaded : await stage('load', () => loadBook(options.manuscript, options.env, { print: options.formats.some((f) => PAGINATED.has(f)) }), (r) =>
     `${r.book.chapters.length} chapters, ${r.book.chapters.reduce((n, c) => n + c.notes.length, 0)} notes, ${r.book.bibliography.length} works cited`);
   // book.yaml's `editions:`: each edition is this build again, with its own Book and output names.
   if (!shared && (loaded.book.config.editions || options.edition)) {

@@ -15,7 +15,11 @@ export interface LoadResult {
   sources: ChapterSource[];
 }
 
-export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process.env): Promise<LoadResult> {
+/** Errors that concern only the paginated outputs (HTML, PDF): warnings when a build makes neither. */
+const PRINT_ONLY = new Set(['notes-crowded']);
+
+/** `print: false` (a build of the EPUB or the .docx alone) lets through what only print cannot set. */
+export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process.env, options: { print?: boolean } = {}): Promise<LoadResult> {
   const root = resolve(rootDir);
   const configPath = resolve(root, CONFIG_FILE);
   const configFile = await manuscriptFile(root, configPath, { read: true });
@@ -68,6 +72,11 @@ export async function loadBook(rootDir: string, env: NodeJS.ProcessEnv = process
   if (hasErrors(diagnostics)) throw new BuildError(diagnostics);
 
   const result = await processManuscript({ root, config, chapters, places });
+  if (options.print === false) {
+    result.diagnostics = result.diagnostics.map((d) => (PRINT_ONLY.has(d.rule) && d.severity === 'error'
+      ? { ...d, severity: 'warning' as const, message: `${d.message} (This build makes no print output, so it goes on; a PDF build stops here.)` }
+      : d));
+  }
   const all = [...diagnostics, ...result.diagnostics];
   if (hasErrors(all)) throw new BuildError(all);
 

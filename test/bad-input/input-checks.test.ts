@@ -130,3 +130,18 @@ describe('input checks at the source', { concurrency: 4 }, () => {
     });
   }
 });
+
+test('crowded notes stop only builds that print: the EPUB alone is made, with the finding as a warning', { timeout: 120_000 }, async () => {
+  const work = await mkdtemp(join(tmpdir(), 'input-crowded-epub-'));
+  try {
+    const m = join(work, 'manuscript');
+    await mkdir(join(m, 'chapters'), { recursive: true });
+    await writeFile(join(m, 'book.yaml'), oneChapterBook());
+    await writeFile(join(m, 'chapters', 'one.md'), cases['notes-crowded-20-in-a-line']!.chapter!);
+    const r = await runBuild([m, '--out', join(work, 'build'), '--format', 'epub']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stderr.split('\n').includes('chapters/one.md:3:5: warning: 20 notes are called within 124 characters here; print cannot set that many footnotes on the page of their calls (at most 12). (This build makes no print output, so it goes on; a PDF build stops here.) [notes-crowded]'), r.stderr);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
