@@ -1,10 +1,11 @@
 // npm run proof -- [file-or-manuscript-dir] [--json]
 // Proofreads the prose and prints `file:line:col: warning: message [rule]`, then a summary on stderr.
-// Exit 0 whatever it finds (findings are warnings and notes); 2 for a usage error.
+// Exit 0 whatever it finds (findings are warnings and notes); 2 for a usage error; 3 when SCOWL's word list
+// for the book's English is not installed.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, UsageError, type Diagnostic } from '../src/diagnostics.ts';
+import { EnvironmentError, formatDiagnostic, UsageError, type Diagnostic } from '../src/diagnostics.ts';
 import { findManuscriptRoot, proofFiles, proofManuscript, readManuscriptInfo, WORD_LIST_FILE } from '../src/proof/index.ts';
 
 const USAGE = `Usage: npm run proof -- [file-or-manuscript-dir] [--json]
@@ -18,7 +19,7 @@ before punctuation, unbalanced quotes and brackets, "a"/"an", and words spelled 
   --json                  print the findings as a JSON array
   -h, --help              show this help
 
-Exit status: 0 (findings are warnings), 2 for a usage error.`;
+Exit status: 0 (findings are warnings), 2 for a usage error, 3 when a word list is not installed.`;
 
 interface Target {
   label: string;
@@ -79,6 +80,10 @@ try {
 } catch (error) {
   if (error instanceof UsageError) {
     process.stderr.write(`proof: ${error.message}\n\n${USAGE}\n`);
+    process.exitCode = error.exitCode;
+  } else if (error instanceof EnvironmentError) {
+    // Something to install (SCOWL's word lists): one sentence saying how, no stack.
+    process.stderr.write(`proof: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else throw error;
 }

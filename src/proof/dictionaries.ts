@@ -4,12 +4,18 @@
 // building all of French takes nspell ≈15 s and the entries sharing their first two letters ≈1 s.
 import nspell from 'nspell';
 import type { NSpell } from 'nspell';
+import { scowlLookup, variantsFor } from './scowl-words.ts';
 import { americanCandidates } from './word-forms.ts';
 
 export interface Dictionary {
   /** The name used in messages: `en-GB`, `fr`. */
   name: string;
   correct(word: string): boolean;
+  /**
+   * In the wider word list of the language (English: SCOWL's huge list of the book's variant, see
+   * scowl-words.ts): accepted as spelled, but never offered as a suggestion.
+   */
+  listed?(word: string): boolean;
   /** Said once per book when the dictionary is not exactly the book's language. */
   note?: string;
 }
@@ -65,7 +71,11 @@ export function bookDictionary(language: string): Promise<Dictionary | undefined
   if (!key) return Promise.resolve(undefined);
   let found = whole.get(key);
   if (!found) {
-    found = key === 'en-US' ? american() : load(PACKAGES[key]).then((d) => d && fromNspell(key, nspell(d)));
+    // Checked now, loaded when first needed: a missing list fails the proofreading at once.
+    const variants = variantsFor(key);
+    const listed = variants.length > 0 ? scowlLookup(variants) : undefined;
+    found = (key === 'en-US' ? american() : load(PACKAGES[key]).then((d) => d && fromNspell(key, nspell(d))))
+      .then((dictionary) => dictionary && (listed ? { ...dictionary, listed } : dictionary));
     whole.set(key, found);
   }
   return found;
