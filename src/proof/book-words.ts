@@ -1,7 +1,9 @@
 // The book's own words, learned from its text before any spelling is reported:
 // - a name: a word in capitals the dictionary does not know, written in capitals mid-sentence (or, at a
 //   sentence's start only, at least twice), or found in a heading or the metadata;
-// - a word the author uses consistently: the same unknown spelling at least three times.
+// - a word the author uses consistently: the same unknown spelling at least three times;
+// - a lower-case word of a heading or the metadata used again in the text ("Salut au Monde!" … "Salut au
+//   monde!"): a title's foreign or coined word, as the author spells it twice.
 // Unless the book's own usage says otherwise: a word one or two edits from a name of the word list, or
 // from a more frequent spelling in the book ("Prynn" beside "Prynne" ×73), is not learned — it is the
 // kind of slip the spelling rule is for.
@@ -23,6 +25,8 @@ const possessive = (word: string) => word.replace(/[’']s$|(?<=s)[’']$/u, '')
 export class BookWords {
   readonly usage = new Map<string, Usage>();
   readonly named = new Set<string>();
+  /** Lower-case words of headings and metadata: the book's when the text uses them again. */
+  readonly titled = new Set<string>();
 
   private readonly speller: Speller;
 
@@ -32,7 +36,10 @@ export class BookWords {
 
   /** Words of headings and metadata (title, creators, subjects): names as the author spells them. */
   addNames(words: Iterable<string>): void {
-    for (const word of words) if (/^\p{Lu}\p{Ll}/u.test(word)) this.named.add(possessive(word));
+    for (const word of words) {
+      if (/^\p{Lu}\p{Ll}/u.test(word)) this.named.add(possessive(word));
+      else if (/^\p{Ll}+$/u.test(word)) this.titled.add(word);
+    }
   }
 
   collect(index: TreeIndex): void {
@@ -67,6 +74,7 @@ export class BookWords {
       const accepted =
         this.named.has(word) ||
         usage.count >= CONSISTENT_USES ||
+        (this.titled.has(word) && usage.count >= 2) ||
         (capital && (usage.midSentence > 0 || usage.count >= 2));
       if (this.named.has(word) || (accepted && !nearer(word, usage.count))) out.push(word);
     }

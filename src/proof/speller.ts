@@ -121,7 +121,9 @@ export function spellerFrom(spell: Dictionary, wordList: Iterable<string>): Spel
     if (result === undefined) {
       const word = normalise(raw).replace(/(?<=\p{L}{2})\.$/u, ''); // "War." (parse-english keeps some dots)
       // Hyphenated words and words run together with a colon or slash ("Labour:Antisemitism"): every part.
-      result = single(word) || (/[-:/]/.test(word) && word.split(/[-:/]/).every((part) => skip(part) || single(part)));
+      // A compound's part may be a name in lower case: things named after a place (india-rubber, apple-peru).
+      const namePart = (part: string) => /^\p{Ll}+$/u.test(part) && plain(part.charAt(0).toUpperCase() + part.slice(1));
+      result = single(word) || (/[-:/]/.test(word) && word.split(/[-:/]/).every((part) => skip(part) || single(part) || namePart(part)));
       cache.set(raw, result);
     }
     return result;
