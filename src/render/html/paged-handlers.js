@@ -12,6 +12,7 @@
 //    was measured, so the page break lands in the middle of a line.)
 // 2. Anything else that changes the page after the break was chosen (a note area that grows) has the same
 //    effect.
+// (A third fault, breaks in repeated text, is described at RepeatedTextBreaks.)
 // WholeWordBreaks moves a break that falls inside a word back to the soft hyphen, hyphen or space before it;
 // KeepOverset, after each page, finds text that no longer fits and starts the next page with it.
 (() => {
@@ -35,6 +36,29 @@
       range.setStart(node, start);
       range.setEnd(overflow.endContainer, overflow.endOffset);
       return range;
+    }
+  }
+
+  // 3. Paged.js finds where a break falls in the source text node by searching the source for the laid-out
+  //    fragment's text (`indexOf`): a paragraph that repeats itself (a refrain, a sentence written out many
+  //    times) is found at its first occurrence, so the next page starts too early and prints a page of text
+  //    again. A source text node is laid out at most once per page, from the page's start token on: when the
+  //    break falls in the node the page started in, its offset is the start's plus the offset in the fragment.
+  class RepeatedTextBreaks extends Paged.Handler {
+    onPageLayout(wrapper, startToken) {
+      this.start = startToken;
+    }
+
+    onBreakToken(token, overflow) {
+      const start = this.start;
+      if (!token || !overflow || !start || token.node !== start.node || !start.offset) return undefined;
+      const container = overflow.startContainer;
+      if (token.node.nodeType !== Node.TEXT_NODE || container.nodeType !== Node.TEXT_NODE) return undefined;
+      const offset = start.offset + overflow.startOffset;
+      // Only when the fragment really is the source's text from the start on (nothing else to correct).
+      if (offset === token.offset || !token.node.data.startsWith(container.data.slice(0, Math.min(container.data.length, 200)), start.offset)) return undefined;
+      token.offset = offset;
+      return undefined;
     }
   }
 
@@ -260,5 +284,5 @@
     }
   }
 
-  Paged.registerHandlers(VerseAndFigures, HeadingsKeepTheirText, WholeWordBreaks, KeepOverset);
+  Paged.registerHandlers(VerseAndFigures, HeadingsKeepTheirText, WholeWordBreaks, RepeatedTextBreaks, KeepOverset);
 })();
