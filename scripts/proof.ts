@@ -1,4 +1,4 @@
-// npm run proof -- [file-or-manuscript-dir] [--json]
+// npm run proof -- [file-or-manuscript-dir] [--json] [--add-words]
 // Proofreads the prose and prints `file:line:col: warning: message [rule]`, then a summary on stderr.
 // Exit 0 whatever it finds (findings are warnings and notes); 2 for a usage error; 3 when SCOWL's word list
 // for the book's English is not installed.
@@ -6,9 +6,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EnvironmentError, formatDiagnostic, UsageError, type Diagnostic } from '../src/diagnostics.ts';
-import { findManuscriptRoot, proofFiles, proofManuscript, readManuscriptInfo, WORD_LIST_FILE } from '../src/proof/index.ts';
+import { addWords, findManuscriptRoot, proofFiles, proofManuscript, readManuscriptInfo, WORD_LIST_FILE } from '../src/proof/index.ts';
 
-const USAGE = `Usage: npm run proof -- [file-or-manuscript-dir] [--json]
+const USAGE = `Usage: npm run proof -- [file-or-manuscript-dir] [--json] [--add-words]
 
 Proofreads a book's prose: spelling (the dictionary of book.yaml's language, the manuscript's
 ${WORD_LIST_FILE}, the book's names and its own consistent words), split words ("Jerem y"), repeated words, doubled spaces, spaces
@@ -17,14 +17,19 @@ before punctuation, unbalanced quotes and brackets, "a"/"an", and words spelled 
   file-or-manuscript-dir  a manuscript folder (its book.yaml chapters), or one .md or .txt file;
                           default: manuscript
   --json                  print the findings as a JSON array
+  --add-words             append the words it does not know to the manuscript's ${WORD_LIST_FILE}
+                          (sorted, under a dated comment) for you to review
   -h, --help              show this help
 
 Exit status: 0 (findings are warnings), 2 for a usage error, 3 when a word list is not installed.`;
 
 interface Target {
   label: string;
-  run: () => Promise<Diagnostic[]>;
+  /** Proofs it; the words the spelling rule reports go into `unknown`. */
+  run: (unknown: Set<string>) => Promise<Diagnostic[]>;
   files: number;
+  /** Where its dictionary.txt is: the manuscript folder (or the file's folder outside one). */
+  root: string;
 }
 
 async function target(path: string): Promise<Target> {
@@ -33,14 +38,15 @@ async function target(path: string): Promise<Target> {
   if (!info) throw new UsageError(`no such file or folder: ${path}`);
   if (info.isDirectory()) {
     const { chapters } = await readManuscriptInfo(absolute);
-    return { label: path, files: chapters.length, run: () => proofManuscript(absolute) };
+    return { label: path, files: chapters.length, root: absolute, run: (unknown) => proofManuscript(absolute, { unknown }) };
   }
   const root = await findManuscriptRoot(dirname(absolute));
   const language = root ? (await readManuscriptInfo(root)).language : undefined;
   const file = relative(root ?? process.cwd(), absolute);
   const kind = /\.(md|markdown)$/i.test(absolute) ? 'markdown' : 'text';
   const text = await readFile(absolute, 'utf8');
-  return { label: path, files: 1, run: () => proofFiles([{ file, text, kind }], { root: root ?? dirname(absolute), language }) };
+  const folder = root ?? dirname(absolute);
+  return { label: path, files: 1, root: folder, run: (unknown) => proofFiles([{ file, text, kind }], { root: folder, language, unknown }) };
 }
 
 function summary(list: Diagnostic[], files: number, seconds: number): string {
@@ -55,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean', short: 'q' } },
+      options: { json: { type: 'boolean' }, 'add-words': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean', short: 'q' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -67,11 +73,22 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError(`expected one file or folder, got ${positionals.length}`);
   const started = performance.now();
-  const { run, files } = await target(positionals[0] ?? 'manuscript');
-  const diagnostics = await run();
+  const { run, files, root } = await target(positionals[0] ?? 'manuscript');
+  const unknown = new Set<string>();
+  const diagnostics = await run(unknown);
   if (values.json) process.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
   else for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
   if (!values.quiet) process.stderr.write(`${summary(diagnostics, files, (performance.now() - started) / 1000)}\n`);
+  if (values['add-words']) {
+    const { path, added } = await addWords(root, unknown);
+    const near = relative(process.cwd(), path);
+    const where = near.startsWith('..') ? path : near;
+    process.stderr.write(
+      added.length === 0
+        ? `proof: no new words to add to ${where}\n`
+        : `proof: added ${added.length} word${added.length === 1 ? '' : 's'} to ${where}: review ${added.length === 1 ? 'it' : 'them'} and delete any that is misspelt\n`,
+    );
+  }
   return 0;
 }
 

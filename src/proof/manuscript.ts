@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { diagnostic, UsageError, type Diagnostic } from '../diagnostics.ts';
-import { proofFiles, type ProofFile } from './proof-files.ts';
+import { proofFiles, type ProofFile, type ProofOptions } from './proof-files.ts';
 
 export interface ManuscriptInfo {
   chapters: string[];
@@ -37,7 +37,7 @@ export async function findManuscriptRoot(path: string): Promise<string | undefin
   }
 }
 
-export async function proofManuscript(root: string): Promise<Diagnostic[]> {
+export async function proofManuscript(root: string, options: Pick<ProofOptions, 'unknown'> = {}): Promise<Diagnostic[]> {
   const { chapters, language } = await readManuscriptInfo(root);
   const files: ProofFile[] = [];
   const missing: Diagnostic[] = [];
@@ -49,5 +49,5 @@ export async function proofManuscript(root: string): Promise<Diagnostic[]> {
       missing.push(diagnostic('book.yaml', undefined, 'warning', 'chapter-missing', `chapter file "${chapter}" cannot be read; it was not proofed`));
     }
   }
-  return [...missing, ...(await proofFiles(files, { root, language }))];
+  return [...missing, ...(await proofFiles(files, { root, language, unknown: options.unknown }))];
 }

@@ -40,6 +40,8 @@ export interface ProofOptions {
   language?: string;
   /** More words to accept, in addition to the word list. */
   words?: string[];
+  /** Receives every word the spelling rule reports, without a possessive 's (for `--add-words`). */
+  unknown?: Set<string>;
 }
 
 export interface ProofFile {
@@ -114,7 +116,7 @@ export async function proofFiles(files: ProofFile[], options: ProofOptions = {})
   const consistency = createConsistency();
   const noted = new Set<string>();
   for (const { file, doc, vfile, locate, index, foreign, stanzas } of parsed) {
-    const context: RuleContext = { doc, locate, speller, fragments: new WeakSet(), stanzas };
+    const context: RuleContext = { doc, locate, speller, fragments: new WeakSet(), stanzas, unknown: options.unknown };
     const candidates = articleAndRepeatCandidates(index, nodeText);
     await repeatedWords.run(candidates.repeats, vfile);
     await indefiniteArticle.run(candidates.articles, vfile);

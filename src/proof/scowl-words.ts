@@ -8,7 +8,8 @@ import { EnvironmentError } from '../diagnostics.ts';
 
 export type Variant = 'american' | 'british' | 'canadian';
 
-const DIR = '/usr/share/dict';
+/** Debian's place; BOOKPIPE_DICT_DIR points elsewhere (a test of the missing-list error uses it). */
+const DIR = process.env.BOOKPIPE_DICT_DIR ?? '/usr/share/dict';
 const PACKAGE: Record<Variant, string> = { american: 'wamerican-huge', british: 'wbritish-huge', canadian: 'wcanadian-huge' };
 export const scowlPath = (variant: Variant) => `${DIR}/${variant}-english-huge`;
 

@@ -1,6 +1,9 @@
-// scripts/proof.ts: output format, --json, exit codes, a single file.
+// scripts/proof.ts: output format, --json, --add-words, exit codes, a single file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -48,4 +51,40 @@ test('--help exits 0', () => {
   const result = run('--help');
   assert.equal(result.status, 0);
   assert.match(result.stdout, /^Usage: npm run proof/);
+});
+
+test('--add-words appends the unknown words to a copy of the manuscript’s dictionary.txt, once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'proof-add-words-'));
+  try {
+    cpSync(`${repo}test/proof/fixtures/book`, dir, { recursive: true });
+    const list = join(dir, 'dictionary.txt');
+    const before = readFileSync(list, 'utf8');
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+    const first = spawnSync(process.execPath, ['scripts/proof.ts', dir, '--add-words'], { cwd: repo, encoding: 'utf8', env });
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /"Kier" is not in the dictionary/);
+    assert.match(first.stderr, /^proof: added 1 word to .*dictionary\.txt: review it and delete any that is misspelt$/m);
+    const after = readFileSync(list, 'utf8');
+    assert.equal(
+      after,
+      `${before}\n# Added by npm run proof -- --add-words on 2023-11-14: words the proofreader did not know. Review them; delete any that is misspelt.\nKier\n`,
+    );
+    // The word is now the book's: nothing to report, nothing added again.
+    const second = spawnSync(process.execPath, ['scripts/proof.ts', dir, '--add-words'], { cwd: repo, encoding: 'utf8', env });
+    assert.equal(second.status, 0, second.stderr);
+    assert.equal(second.stdout, '');
+    assert.match(second.stderr, /^proof: no new words to add to .*dictionary\.txt$/m);
+    assert.equal(readFileSync(list, 'utf8'), after);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a missing SCOWL word list is an environment error (exit 3) that says what to install", () => {
+  const result = spawnSync(process.execPath, ['scripts/proof.ts', 'test/proof/fixtures/book'], {
+    cwd: repo, encoding: 'utf8', env: { ...process.env, BOOKPIPE_DICT_DIR: '/nonexistent/dict' },
+  });
+  assert.equal(result.status, 3, result.stderr);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /^proof: the proofreader needs SCOWL's huge word list \/nonexistent\/dict\/british-english-huge: install it with `sudo apt-get install wbritish-huge`/);
 });

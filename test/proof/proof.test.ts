@@ -141,3 +141,37 @@ describe('the manuscript (manuscript/)', () => {
     }
   });
 });
+
+describe('rare but real words, foreign passages and names (SCOWL tier, issue 14)', () => {
+  const proof = (text: string, language = 'en-GB', words: string[] = []) =>
+    proofFiles([{ file: 'x.md', text, kind: 'markdown' }], { language, words });
+  const warned = async (text: string, language?: string, words?: string[]) =>
+    (await proof(text, language, words)).filter((d) => d.severity === 'warning').map((d) => `${d.column} ${d.message}`);
+
+  test("words of SCOWL's huge list that Hunspell lacks are accepted, in lower case or opening a sentence", async () => {
+    // Each of these is rejected by the Hunspell dictionary alone (it suggests a near word, so it would warn).
+    assert.deepEqual(await warned('The beams were hewn by hand. Gibe as they might, the cabman kept his leathern gorget and greaves.\n'), []);
+    assert.deepEqual(await warned('He spoke dryly and gayly of the kelson.\n', 'en-US'), []);
+  });
+
+  test('typos are still typos, and the list neither suggests nor hides a misspelt name', async () => {
+    assert.deepEqual(await warned('The beams were hwen by hand.\n'), ['16 "hwen" is not in the en-GB dictionary; did you mean "when", "wen" or "hen"?']);
+    // "kier" (a vat) is in SCOWL's list, but "Kier" beside the word list's "Keir" is the name misspelt.
+    assert.deepEqual(await warned('She wrote to Kier Starmer.\n', 'en-GB', ['Keir']), ['14 "Kier" is not in the dictionary or the word list; did you mean "Keir"?']);
+    // The list's short rarities ("gam", "intr") do not make a typo into a compound.
+    assert.deepEqual((await warned('Her gamrents were intrmixed.\n')).map((m) => m.split(' ')[1]), ['"gamrents"', '"intrmixed"']);
+  });
+
+  test('French passages: irregular verb forms and the oe ligature', async () => {
+    const text = 'Irene Adler, [née]{lang=fr} Smith, said “[L’homme c’est rien⁠—l’oeuvre c’est tout]{lang=fr}.”\n';
+    assert.deepEqual(await warned(text, 'en-GB', ['Irene', 'Adler', 'Smith']), []);
+    assert.deepEqual(await warned('[Elle est nèe ici]{lang=fr}\n'), ['11 "nèe" is not in the fr dictionary (text marked lang=fr)']);
+  });
+
+  test('a lower-case name in a compound, a heading’s word used again', async () => {
+    assert.deepEqual(await warned('One of the india-rubber bands had shrunk.\n'), []);
+    assert.deepEqual(await warned('# Salut au Monde\n\nSalut au monde, he cried.\n'), []);
+    // Once, in the heading only, it is still reported.
+    assert.equal((await warned('# Salut au Monde\n\nHe cried.\n')).length, 1);
+  });
+});

@@ -13,4 +13,6 @@ export interface RuleContext {
   fragments: WeakSet<Node>;
   /** Source spans of verse stanzas (line blocks), whose lines are balanced together. */
   stanzas: Array<[number, number]>;
+  /** Collects the words the spelling rule reports (for `--add-words`), when given. */
+  unknown?: Set<string>;
 }

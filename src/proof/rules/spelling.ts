@@ -35,6 +35,7 @@ export function spelling(tree: TreeIndex, file: VFile, context: RuleContext): vo
     }
     const start = node.position?.start.offset;
     const place = start === undefined ? node.position?.start : context.locate(start + at);
+    context.unknown?.add(part.replace(/['’]s$|(?<=s)['’]$/u, ''));
     const suggestion = speller.suggest(part);
     const shown = part.length > MAX_SHOWN ? `"${[...part].slice(0, MAX_SHOWN).join('')}…" (${part.length} characters)` : `"${part}"`;
     const reason =
