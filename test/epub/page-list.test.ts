@@ -11,20 +11,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
-import { COUNTED } from '../../src/book/print-pages.ts';
 import { build, type BuildReport } from '../../src/build.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
-import { readPages, tool, type PageText } from '../print/read-back.ts';
+import { readPages, tool } from '../print/read-back.ts';
+import { checkMarkers, checkPageList, decode, type PagedBuild } from './page-markers.ts';
 
-interface Built {
+interface Built extends PagedBuild {
   report: BuildReport;
   validation: Diagnostic[];
-  /** The EPUB's XHTML, OPF and NCX by file name; `spine`, the spine's file names in order. */
-  files: Record<string, string>;
+  /** The spine's file names in order. */
   spine: string[];
-  /** pdftotext of each page (1-based), as `pdftotext -f N -l N` gives it. */
-  pdfPages: string[];
-  positioned: PageText[];
 }
 
 let work: string;
@@ -46,7 +42,7 @@ async function buildBoth(manuscript: string, name: string): Promise<Built> {
   const manifest = new Map([...files['content.opf']!.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
   const spine = [...files['content.opf']!.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => manifest.get(m[1]!)!);
   const pdf = join(out, `${name}.pdf`);
-  return { report, validation, files, spine, pdfPages: ['', ...(await tool('pdftotext', [pdf, '-'])).split('\f')], positioned: await readPages(pdf) };
+  return { report, printPages: report.printPages ?? [], validation, files, spine, pdfPages: ['', ...(await tool('pdftotext', [pdf, '-'])).split('\f')], positioned: await readPages(pdf) };
 }
 
 /** A book whose printed contents takes more than one page: one chapter of 60 `##` sections, each with a `###`. */
@@ -80,98 +76,6 @@ before(async () => {
   contents = await buildBoth(long, 'the-long-contents');
 });
 after(() => rm(work, { recursive: true, force: true }));
-
-const decode = (s: string) => s.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const letters = (s: string) => [...s.normalize('NFKC')].filter((ch) => COUNTED.test(ch)).join('');
-const tagless = (html: string) => letters(decode(html.replace(/<sup class="noteref">[\s\S]*?<\/sup>/g, '').replace(/<[^>]+>/g, '')));
-/** The marker as written in the XHTML (attributes in any order, empty or self-closed). */
-const MARKER = /<span (?=[^>]*epub:type="pagebreak")(?=[^>]*role="doc-pagebreak")(?=[^>]*id="page-([^"]+)")(?=[^>]*aria-label="([^"]+)")[^>]*?(?:\/>|><\/span>)/g;
-
-/** Each marker: its file, the markup after it (the section only, no footnote asides), and the text before it in the body. */
-function markers(b: Built): Map<string, { file: string; rest: string; after: string; before: string }> {
-  const out = new Map<string, { file: string; rest: string; after: string; before: string }>();
-  for (const [file, xhtml] of Object.entries(b.files)) {
-    const section = xhtml.split('<div class="footnotes"')[0]!;
-    for (const m of section.matchAll(MARKER)) {
-      assert.equal(m[1], m[2], `${file}: the marker's id and label name the same page`);
-      assert.ok(!out.has(m[1]!), `page ${m[1]} is marked twice`);
-      const rest = section.slice(m.index! + m[0].length);
-      out.set(m[1]!, { file, rest, after: tagless(rest), before: tagless(section.slice(section.indexOf('<body'), m.index!)) });
-    }
-  }
-  return out;
-}
-
-/** A page's first words, read from the PDF: the page begins with `snippet` (after its running head if it has one). */
-function beginsWith(page: string, snippet: string): boolean {
-  // Digits that are not in the EPUB's text at that place: note calls, a page reference's “(page 42)”, the contents' folios.
-  const pattern = new RegExp(`^(?:${[...snippet].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:page\\d+|\\d+)?')})`, 'u');
-  const [head, ...body] = page.split('\n');
-  return pattern.test(letters(page)) || (head !== undefined && pattern.test(letters(body.join('\n'))));
-}
-
-/** A two-column page's text, the left column's lines, then the right's (a line across the middle counts as left). */
-function columns(page: PageText): string {
-  const middle = page.width / 2;
-  const column = (left: boolean) => {
-    const rows: Array<{ y: number; words: PageText['words'] }> = [];
-    for (const w of page.words.filter((w) => (w.x0 < middle) === left).sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
-      const row = rows.find((r) => Math.abs(r.y - w.y1) < 2);
-      if (row) row.words.push(w);
-      else rows.push({ y: w.y1, words: [w] });
-    }
-    return rows.map((r) => r.words.map((w) => w.text).join(' '));
-  };
-  return [...column(true), ...column(false)].join('\n');
-}
-
-/** Pages the EPUB sets as pages of their own, laid out differently: checked by the printed page's first line. */
-const OWN_LAYOUT = new Set(['half-title', 'title-page', 'copyright-page']);
-
-function checkMarkers(b: Built): void {
-  const found = markers(b);
-  const printed = b.report.printPages ?? [];
-  assert.equal(found.size, printed.length, 'one marker per printed page with content');
-  for (const p of printed) {
-    const m = found.get(p.label);
-    assert.ok(m, `page ${p.label} has no marker`);
-    const page = b.pdfPages[p.physical]!;
-    const shown = `page ${p.label} (PDF page ${p.physical}, ${p.chapterId}) begins “${letters(page).slice(0, 60)}”`;
-    if (OWN_LAYOUT.has(p.chapterId)) {
-      // The EPUB's title and copyright pages hold other lines too: the marker is before the page's first line.
-      const first = letters(page.split('\n').find((line) => letters(line) !== '') ?? '');
-      assert.ok(first.length > 0 && m.after.startsWith(first), `${shown}, the EPUB marker in ${m.file} is before “${m.after.slice(0, 40)}”`);
-      continue;
-    }
-    if (p.chapterId === 'contents') {
-      // The nav lists more than the printed contents (every level, no folios): the marker is before the
-      // heading and first entry the page begins with, or before the entry's words, inside its link.
-      assert.equal(m.file, 'toc.xhtml');
-      const upTo = m.rest.indexOf('</a>');
-      assert.ok(upTo > 0, `page ${p.label}: the contents marker is followed by an entry`);
-      const snippet = tagless(m.rest.slice(0, upTo));
-      assert.ok(snippet.length > 0 && beginsWith(page, snippet), `${shown}, the EPUB marker is before “${snippet}”`);
-      continue;
-    }
-    const snippet = m.after.slice(0, 30);
-    assert.ok(snippet.length > 0, `page ${p.label}: no text after the marker`);
-    // The index is set in two columns: read it column by column (pdftotext reads across them).
-    const text = p.chapterId === 'index' ? columns(b.positioned[p.physical - 1]!) : page;
-    assert.ok(beginsWith(text, snippet), `${shown}, the EPUB marker is before “${snippet}”`);
-  }
-}
-
-/** The page-list's entries: one per PDF page with more than a folio on it, in order, each landing on its marker. */
-function checkPageList(b: Built): void {
-  const withText = [];
-  for (let n = 1; n < b.pdfPages.length; n++) if (letters(b.pdfPages[n]!).replace(/^([ivxlc]+|\d+)$/, '') !== '') withText.push(n);
-  assert.deepEqual((b.report.printPages ?? []).map((p) => p.physical), withText, 'the pages with content, as the PDF has them');
-  const list = /<nav epub:type="page-list" role="doc-pagelist"[^>]*>([\s\S]*?)<\/nav>/.exec(b.files['toc.xhtml']!)?.[1];
-  assert.ok(list, 'the nav has a page-list');
-  const entries = [...list.matchAll(/<li><a href="([^"#]+)#([^"]+)">([^<]+)<\/a><\/li>/g)];
-  assert.deepEqual(entries.map((e) => e[3]), (b.report.printPages ?? []).map((p) => p.label));
-  for (const [, file, id] of entries) assert.match(b.files[file!] ?? '', new RegExp(`id="${id}"`), `${file}#${id}`);
-}
 
 /**
  * The NCX's pageList: the same pages, roman folios as `front`; navPoints and pageTargets numbered together

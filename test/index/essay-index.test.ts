@@ -1,10 +1,10 @@
 // The essay's index (manuscript/), built once as EPUB and PDF: at least 60 terms (names, organisations,
 // events) with sub-entries and see-also; every number the printed index gives is the folio of a page where
 // the marked words really are (pdftotext, page by page); the EPUB index's links, followed in Chromium, land
-// right before the marked words; the EPUB marks every printed page of the chapters; EPUBCheck and Ace find
+// right before the marked words; the EPUB marks every printed page with content; EPUBCheck and Ace find
 // nothing.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { BrowserPool } from '../../src/browser.ts';
 import { build, type BuildReport } from '../../src/build.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import { readPages, tool, type PageText } from '../print/read-back.ts';
+import { checkMarkers, checkPageList } from '../epub/page-markers.ts';
 
 const BOOK = resolve(import.meta.dirname, '..', '..', 'manuscript');
 const NAME = 'the-zinoviev-letter';
@@ -195,30 +196,16 @@ test('EPUB: index links followed in Chromium land right before the marked words'
   }
 });
 
-test('the essay\'s EPUB marks every printed page (the contents aside), each marker before its page\'s first words', async () => {
+test('the essay\'s EPUB marks every printed page with content, front matter and contents too, each marker before its page\'s first words', async () => {
   const printed = report.printPages ?? [];
   assert.ok(printed.length >= 10, `${printed.length} pages`);
-  const nav = await readFile(join(work, 'epub', 'OEBPS', 'toc.xhtml'), 'utf8');
-  const list = [...(/<nav epub:type="page-list"[\s\S]*?<\/nav>/.exec(nav)?.[0] ?? '').matchAll(/<a href="([^"#]+)#[^"]+">([^<]+)<\/a>/g)];
-  assert.deepEqual(list.map((m) => m[2]), printed.map((p) => p.label));
-  const fileOf = new Map(list.map((m) => [m[2]!, m[1]!]));
+  assert.ok(printed.some((p) => p.chapterId === 'contents'), 'the printed contents has a page in the page-list');
+  const files: Record<string, string> = {};
+  const dir = join(work, 'epub', 'OEBPS');
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.xhtml'))) files[name] = await readFile(join(dir, name), 'utf8');
   // With footnotes on the pages: each marker is right before the words its page begins with (after the
-  // running head), note calls and “(page N)” aside.
-  const decode = (x: string) => x.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  for (const p of printed) {
-    const file = (await readFile(join(work, 'epub', 'OEBPS', fileOf.get(p.label)!), 'utf8')).split('<div class="footnotes"')[0]!;
-    const at = file.search(new RegExp(`<span [^>]*id="page-${p.label}"`));
-    assert.ok(at >= 0, `page ${p.label}: marker in ${fileOf.get(p.label)}`);
-    // The title and copyright pages are laid out differently in the EPUB: their marker opens the document.
-    if (['half-title', 'title-page', 'copyright-page'].includes(p.chapterId)) {
-      assert.equal(letters(file.slice(file.indexOf('<body'), at).replace(/<[^>]+>/g, '')), '', `page ${p.label} opens ${fileOf.get(p.label)}`);
-      continue;
-    }
-    const after = letters(decode(file.slice(at).replace(/^<span[^>]*>(<\/span>)?/, '').replace(/<sup class="noteref">[\s\S]*?<\/sup>/g, '').replace(/<[^>]+>/g, ''))).slice(0, 30);
-    const pattern = new RegExp(`^${[...after].map(escape).join('\\d*')}`, 'u');
-    // The index's two columns read column by column (pdftotext reads across them).
-    const page = p.chapterId === 'index' ? columnText(pages[p.physical - 1]!) : pdfText[p.physical]!;
-    const [, ...body] = page.split('\n');
-    assert.ok(pattern.test(letters(page)) || pattern.test(letters(body.join('\n'))), `page ${p.label}: the PDF page begins “${letters(pdfText[p.physical]!).slice(0, 50)}”, the marker is before “${after}”`);
-  }
+  // running head), note calls and “(page N)” aside; the index read column by column.
+  const paged = { printPages: printed, files, pdfPages: pdfText, positioned: pages };
+  checkPageList(paged);
+  checkMarkers(paged);
 });
