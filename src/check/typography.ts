@@ -74,7 +74,8 @@ export async function checkTypography(book: Book, file: string, name: string): P
     for (const [k, line] of body.entries()) {
       const text = norm(line.words.join(' ')).replace(/^[\d.]+\s+/, '');
       const file = headings.get(text);
-      if (!file) continue;
+      // A contents entry has its page number on its row; a heading in the text stands alone on its row.
+      if (!file || lines.some((o) => o !== line && Math.abs(o.y1 - line.y1) < 1)) continue;
       const below = body.slice(k + 1).filter((l) => !/^[\divxlc]+$/i.test(l.words.join('')));
       if (below.length === 0) {
         out.push(diagnostic(file, undefined, 'warning', 'typography-heading-alone',

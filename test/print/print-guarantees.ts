@@ -5,11 +5,18 @@ import assert from 'node:assert/strict';
 import type { ElementContent, Root } from 'hast';
 import type { Book } from '../../src/book/model.ts';
 import { checkPdf } from '../../src/check/pdf.ts';
+import { fontPlan } from '../../src/render/fonts/font-plan.ts';
 import { pageGeometry } from '../../src/render/html/page-geometry.ts';
+import { assertDesignGuarantees } from '../designs/design-guarantees.ts';
 import { folio, linesAtSize, notePages, readingOrder, readPages, runningHead, tool, type PageText } from './read-back.ts';
 
-/** `notes: false` / `text: false` leave out the note / text checks (when another test makes them); all else is checked. */
-export async function assertPrintGuarantees(book: Book, pdf: string, pages: number, options: { notes?: boolean; text?: boolean } = {}): Promise<void> {
+/**
+ * `notes: false` / `text: false` leave out the note / text checks (when another test makes them); `check: false`
+ * does not run the build's PDF check again (the caller asserts on the build's report); all else is checked.
+ * A book in one of the designs (book.yaml `design:`) is read by test/designs/design-guarantees.ts after the
+ * checks here that do not depend on the look; the default look (Literata) by the rest of this function.
+ */
+export async function assertPrintGuarantees(book: Book, pdf: string, pages: number, options: { notes?: boolean; text?: boolean; check?: boolean } = {}): Promise<void> {
   const g = pageGeometry(book.config.print, pages);
   const W = g.width * 72;
   const H = g.height * 72;
@@ -20,7 +27,7 @@ export async function assertPrintGuarantees(book: Book, pdf: string, pages: numb
   const right = (p: number) => W - (p % 2 === 1 ? g.outside : g.inside) * 72;
 
   // The checker the build runs finds nothing.
-  assert.deepEqual(await checkPdf(book, pdf), []);
+  if (options.check !== false) assert.deepEqual(await checkPdf(book, pdf), []);
 
   // pdfinfo: every page exactly at the trim.
   const info = await tool('pdfinfo', ['-f', '1', '-l', String(pages), pdf]);
@@ -30,17 +37,21 @@ export async function assertPrintGuarantees(book: Book, pdf: string, pages: numb
   assert.match(info, /^Tagged:\s+yes/m);
   const authors = book.config.creators.filter((c) => c.role === 'aut').map((c) => c.name).join(', ');
   assert.equal(/^Author:\s+(.*)$/m.exec(info)?.[1], authors);
-  assert.equal(/^Subject:\s+(.*)$/m.exec(info)?.[1], (book.config.description ?? book.config.subtitle)?.replace(/\s+/g, ' ').trim());
+  assert.equal(/^Subject:\s+(.*)$/m.exec(info)?.[1], (book.config.description ?? book.config.subtitle ?? book.config.title).replace(/\s+/g, ' ').trim());
   assert.match(info, new RegExp(`^CreationDate:.*${new Date(book.epoch * 1000).getUTCFullYear()}`, 'm'));
 
-  // pdffonts: only the book font, all embedded.
+  // pdffonts: only the book font (a design: the faces of its font plan), all embedded.
   const fonts = (await tool('pdffonts', [pdf])).split('\n').slice(2).filter(Boolean);
   assert.ok(fonts.length >= 2);
+  const faces = book.config.design ? (await fontPlan(book)).packages.map((p) => p.family.replace(/\s+/g, '')) : ['Literata'];
   for (const f of fonts) {
-    assert.match(f, /^[A-Z]{6}\+Literata-\w+\s/, `unexpected font: ${f}`);
+    // A variable face is named after its default instance: `SourceSans3ExtraLight-Bold`.
+    const family = book.config.design ? '[A-Za-z]*' : '';
+    assert.ok(faces.some((face) => new RegExp(`^[A-Z]{6}\\+${face}${family}-\\w+\\s`).test(f)), `unexpected font: ${f} (the book's: ${faces.join(', ')})`);
     assert.match(f, /\syes\s+yes\s+yes\s/, `font not embedded: ${f}`);
   }
 
+  if (book.config.design) return assertDesignGuarantees(book, pdf, pages, { W, H, top, bottom, left, right }, options);
   const read = await readPages(pdf);
   assert.equal(read.length, pages);
 
