@@ -1,45 +1,68 @@
 // Precision and recall on professionally proofread books (test/proof/fixtures/corpus/, see ORIGIN.md):
-// - each book yields at most its budget of warnings (notes are not counted);
+// - over the whole corpus, at most 2 warnings per 10,000 words (notes are not counted: issue 14's target);
+// - no warning but the few explained below, so that a new false alarm fails even while the rate holds;
 // - faults planted by this test at known places (typos, a doubled word across a line break, a/an, an
 //   unclosed quote, a space before punctuation, a doubled space, a split word, an unclosed bracket) are
 //   found at their exact line:col, at least 95% of them.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../../src/diagnostics.ts';
 import { proofFiles, proofManuscript, readManuscriptInfo } from '../../src/proof/index.ts';
 
 const corpus = fileURLToPath(new URL('./fixtures/corpus/', import.meta.url));
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const BOOKS = ['leaves-of-grass', 'scarlet-letter', 'sherlock-holmes', 'walden'];
+
+/** Issue 14: warnings per 10,000 words over the corpus. */
+const MAX_RATE = 2;
 
 /**
- * Warnings allowed per book: what the proofreader reports today on these proofread texts, so that any
- * new false alarm fails. They are rare words the dictionaries lack (Whitman's "kelson", "yawp", "trowser",
- * Thoreau's "esculent") and one real "you you" in Whitman. The issue's aim is 2 per 10,000 words.
+ * The warnings that remain, as `book: rule "word"`, each a true finding or an accepted miss. Everything
+ * else the proofreader warns about fails the test.
+ * - Words no dictionary holds (not Hunspell's, not SCOWL's huge list): Whitman's "blurr", "adobie",
+ *   "experient", "orbic", "philosophs"; Thoreau's New England "suent" and his Latin "intra"; Doyle's
+ *   cockney "dooties" (dialect spelt on purpose). A proofreader cannot tell these from typos: each has a
+ *   dictionary word one edit away, and the author lists them in dictionary.txt (`--add-words`).
+ * - "vizard": SCOWL's American list has it, its British list (the en-GB book's) does not.
+ * - Whitman's "blown with you you winds" (a vocative "you winds"): a doubled word a reader should look at.
  */
-const BUDGET: Record<string, number> = {
-  'leaves-of-grass': 37, // 24,951 words
-  'scarlet-letter': 11, // 28,721 words
-  'sherlock-holmes': 23, // 35,873 words
-  walden: 21, // 31,971 words
-};
+const EXPLAINED = new Set([
+  'leaves-of-grass: spelling "blurr"', 'leaves-of-grass: spelling "adobie"', 'leaves-of-grass: spelling "experient"',
+  'leaves-of-grass: spelling "orbic"', 'leaves-of-grass: spelling "philosophs"', 'leaves-of-grass: repeated-word "you"',
+  'walden: spelling "suent"', 'walden: spelling "intra"',
+  'sherlock-holmes: spelling "dooties"', 'sherlock-holmes: spelling "vizard"',
+]);
+
+const quoted = (d: Diagnostic) => /"[^"]+"/.exec(d.message)?.[0] ?? d.message;
 
 describe('proofread books stay nearly quiet', () => {
-  for (const [book, budget] of Object.entries(BUDGET)) {
-    test(`${book}: at most ${budget} warnings`, async () => {
-      const diagnostics = await proofManuscript(`${corpus}${book}`);
-      const warnings = diagnostics.filter((d) => d.severity === 'warning');
-      assert.ok(warnings.length <= budget, `${warnings.length} warnings:\n${warnings.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n')}`);
-    });
-  }
-  test('the corpus holds at least 100,000 words', async () => {
-    let words = 0;
-    for (const book of Object.keys(BUDGET)) {
-      const { chapters } = await readManuscriptInfo(`${corpus}${book}`);
-      for (const c of chapters) words += countWords(await readFile(`${corpus}${book}/${c}`, 'utf8'));
+  const warnings = new Map<string, Diagnostic[]>();
+  let words = 0;
+  before(async () => {
+    for (const book of BOOKS) {
+      const root = `${corpus}${book}`;
+      const { chapters } = await readManuscriptInfo(root);
+      for (const c of chapters) words += countWords(await readFile(`${root}/${c}`, 'utf8'));
+      warnings.set(book, (await proofManuscript(root)).filter((d) => d.severity === 'warning'));
     }
+  });
+  test('the corpus holds at least 100,000 words', () => {
     assert.ok(words >= 100_000, `${words} words`);
   });
+  test(`at most ${MAX_RATE} warnings per 10,000 words over the corpus`, () => {
+    const total = [...warnings.values()].reduce((n, list) => n + list.length, 0);
+    const rate = (total / words) * 10_000;
+    if (process.env.PROOF_SHOW_RATE) console.log(`${total} warnings in ${words} words: ${rate.toFixed(2)} per 10,000`);
+    assert.ok(rate <= MAX_RATE, `${total} warnings in ${words} words: ${rate.toFixed(2)} per 10,000`);
+  });
+  for (const book of BOOKS) {
+    test(`${book}: no warning but the explained ones`, () => {
+      const unexplained = (warnings.get(book) ?? []).filter((d) => !EXPLAINED.has(`${book}: ${d.rule} ${quoted(d)}`));
+      assert.deepEqual(unexplained.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} [${d.rule}]`), []);
+    });
+  }
 });
 
 // ---- planted faults -------------------------------------------------------------------------------------

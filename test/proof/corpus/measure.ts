@@ -1,5 +1,5 @@
 // Proof each book of the corpus and print its warnings per rule, and per 10,000 words (a measurement, not a test:
-// corpus.test.ts holds the budgets). `--show` also prints every warning; `--show=rule` those of one rule.
+// corpus.test.ts holds the limit and the explained warnings). `--show` also prints every warning; `--show=rule` those of one rule.
 //   node_modules/.bin/node test/proof/corpus/measure.ts [--show[=rule]]
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
