@@ -8,6 +8,7 @@ import { formatMarkdown, formatTable, summarise } from '../bench/report.ts';
 import { measurePreviewRebuild, PREVIEW_TARGET_MS } from '../bench/preview-rebuild.ts';
 import { runBench } from '../bench/run-bench.ts';
 import { editionsLine, measureEditions } from '../bench/editions.ts';
+import { measureProof, proofLine } from '../bench/proof.ts';
 
 async function main(argv: string[]): Promise<number> {
   let options;
@@ -34,13 +35,17 @@ async function main(argv: string[]): Promise<number> {
     const editions = await measureEditions(path.resolve(import.meta.dirname, '..', 'test', 'editions', 'fixture'));
     const editionsText = editionsLine(editions);
     log(editionsText);
-    const summary = { ...summarise(run), preview, editions };
+    log('proofreading: the large generated book in a fresh process ...');
+    const proof = await measureProof(options.seed);
+    const proofText = proofLine(proof);
+    log(proofText);
+    const summary = { ...summarise(run), preview, editions, proof };
     const outDir = path.resolve(options.outDir);
     await mkdir(outDir, { recursive: true });
     await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
     await writeFile(path.join(outDir, 'results.md'),
-      `${formatMarkdown(summary)}\n## Live preview (issue 5)\n\n- ${previewLine}\n\n## Editions (issue 16)\n\n- ${editionsText}\n`);
-    process.stdout.write(`${formatTable(summary)}\n${previewLine}\n${editionsText}\n`);
+      `${formatMarkdown(summary)}\n## Live preview (issue 5)\n\n- ${previewLine}\n\n## Editions (issue 16)\n\n- ${editionsText}\n\n## Proofreading (issue 14)\n\n- ${proofText}\n`);
+    process.stdout.write(`${formatTable(summary)}\n${previewLine}\n${editionsText}\n${proofText}\n`);
     log(`wrote ${path.join(outDir, 'results.json')} and results.md`);
     const failed = summary.sizes.some((s) => s.errors.length > 0);
     return failed ? 1 : 0;

@@ -123,7 +123,9 @@ export function spellerFrom(spell: Dictionary, wordList: Iterable<string>): Spel
       // Hyphenated words and words run together with a colon or slash ("Labour:Antisemitism"): every part.
       // A compound's part may be a name in lower case: things named after a place (india-rubber, apple-peru).
       const namePart = (part: string) => /^\p{Ll}+$/u.test(part) && plain(part.charAt(0).toUpperCase() + part.slice(1));
-      result = single(word) || (/[-:/]/.test(word) && word.split(/[-:/]/).every((part) => skip(part) || single(part) || namePart(part)));
+      // A possessive of a word known only as a form ("Marchbank's": march·bank) is known too.
+      const base = word.replace(/'s$|(?<=s)'$/i, '');
+      result = single(word) || (base !== word && base !== '' && single(base)) || (/[-:/]/.test(word) && word.split(/[-:/]/).every((part) => skip(part) || single(part) || namePart(part)));
       cache.set(raw, result);
     }
     return result;
