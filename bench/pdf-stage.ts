@@ -3,8 +3,11 @@
 // (or takes a manuscript folder), renders the paginated HTML once, then the PDF `--runs` times with the
 // paginator asked for.
 //
-//   node bench/pdf-stage.ts [--words 50000] [--notes 0] [--manuscript DIR] [--paginator pagedjs|chromium] [--runs 3]
-import { mkdtemp, rm } from 'node:fs/promises';
+//   node bench/pdf-stage.ts [--words 50000] [--notes 0] [--manuscript DIR] [--paginator pagedjs|chromium|plain] [--runs 3]
+// `plain`: the same HTML without Paged.js printed by Chromium as it is (no page furniture, no guarantees):
+// the floor a paginator is measured against.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +52,23 @@ export function treeCpuSeconds(root: number): number {
   return total;
 }
 
+/** The paginated HTML without its scripts, printed by Chromium as it is; returns the page count. */
+async function plainPrint(htmlDir: string, out: string): Promise<number> {
+  const html = await readFile(path.join(htmlDir, 'index.html'), 'utf8');
+  const file = path.join(htmlDir, '_plain.html');
+  await writeFile(file, html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''));
+  const page = await (await pool.get()).newPage();
+  try {
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 600_000 });
+    await writeFile(out, pdf);
+    return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  } finally {
+    await page.close();
+  }
+}
+
 const work = await mkdtemp(path.join(tmpdir(), 'bp-pdf-stage-'));
 const pool = new BrowserPool();
 try {
@@ -69,14 +89,15 @@ try {
     const node0 = process.cpuUsage();
     const chrome0 = treeCpuSeconds(chromePid);
     const t0 = performance.now();
-    const { pages } = await renderPdf(book, htmlDir, path.join(work, `book-${run}.pdf`), ctx);
+    const pages = values.paginator === 'plain' ? await plainPrint(htmlDir, path.join(work, `book-${run}.pdf`)) : (await renderPdf(book, htmlDir, path.join(work, `book-${run}.pdf`), ctx)).pages;
     const wall = (performance.now() - t0) / 1000;
     const node = process.cpuUsage(node0);
     const nodeCpu = (node.user + node.system) / 1e6;
     const chromeCpu = treeCpuSeconds(chromePid) - chrome0;
-    const t = lastPdfTimings;
+    const t = values.paginator === 'plain' ? undefined : lastPdfTimings;
     const detail = t ? `layout ${t.layoutMs.map((x) => (x / 1000).toFixed(2)).join('+')} s, print ${(t.printMs / 1000).toFixed(2)} s, guard ${(t.guardMs / 1000).toFixed(2)} s, finish ${(t.finishMs / 1000).toFixed(2)} s, ${t.parts} parts, ${t.tabs} tabs` : '';
-    console.log(JSON.stringify({ paginator: values.paginator, run, pages, wallS: +wall.toFixed(2), cpuS: +(nodeCpu + chromeCpu).toFixed(2), nodeCpuS: +nodeCpu.toFixed(2), chromiumCpuS: +chromeCpu.toFixed(2), msPerPageCpu: +((1000 * (nodeCpu + chromeCpu)) / pages).toFixed(1), detail }));
+    const steps = (t as { steps?: Record<string, number> } | undefined)?.steps;
+    console.log(JSON.stringify({ ...(steps ? { rendererMainThreadMs: steps } : {}), paginator: values.paginator, run, pages, wallS: +wall.toFixed(2), cpuS: +(nodeCpu + chromeCpu).toFixed(2), nodeCpuS: +nodeCpu.toFixed(2), chromiumCpuS: +chromeCpu.toFixed(2), msPerPageCpu: +((1000 * (nodeCpu + chromeCpu)) / pages).toFixed(1), detail }));
   }
 } finally {
   await pool.close();

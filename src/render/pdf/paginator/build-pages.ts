@@ -25,8 +25,18 @@ export interface FlowFacts {
 
 /** `plan`: for each page, the atom it starts with, or null for a blank page; `atomFlow`: the flow of each atom. */
 export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pages: BuiltPage[]; flows: FlowFacts[] } {
-  const w = window as unknown as { __bpBreaks: Range[]; __bpFlows: Element[] };
-  const breaks = w.__bpBreaks;
+  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[] };
+  // Live Ranges for the chosen breaks only: the DOM keeps them right as the text before them is cut away.
+  const breaks = new Map<number, Range>();
+  for (const start of plan) {
+    if (start === null) continue;
+    const [node, offset] = w.__bpBreaks[start]!;
+    const r = document.createRange();
+    r.setStart(node, offset);
+    r.collapse(true);
+    breaks.set(start, r);
+  }
+  w.__bpBreaks = [];
   const flows = w.__bpFlows;
   const facts: FlowFacts[] = flows.map((f) => ({
     page: getComputedStyle(f).page || 'auto',
@@ -39,15 +49,25 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pa
     return null;
   };
 
-  /** Everything of `flow` before `at`, taken out of it (the flow keeps the rest). */
-  const extract = (flow: Element, at: Range): DocumentFragment => {
+  // Every style read before the first cut: a read after a change would recompute the styles each time
+  // (sibling and :has() selectors make that cost grow with the book).
+  const cutAt = new Map<number, { leaf: Element | null; justify: boolean }>();
+  for (const start of plan) {
+    if (start === null) continue;
+    const node = breaks.get(start)!.startContainer;
+    const leaf = node.nodeType === Node.TEXT_NODE ? blockOf(node) : null;
+    cutAt.set(start, { leaf, justify: leaf ? getComputedStyle(leaf).textAlign === 'justify' : false });
+  }
+
+  /** Everything of `flow` before the break before atom `k`, taken out of it (the flow keeps the rest). */
+  const extract = (flow: Element, k: number): DocumentFragment => {
+    const at = breaks.get(k)!;
     const node = at.startContainer;
     const offset = at.startOffset;
     const partial: Element[] = [];
     for (let a = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; a && a !== flow; a = a.parentElement) partial.push(a);
     const whole = node.nodeType === Node.ELEMENT_NODE ? (node.childNodes[offset] as Element | undefined) : undefined;
-    const leaf = node.nodeType === Node.TEXT_NODE ? blockOf(node) : null;
-    const justify = leaf ? getComputedStyle(leaf).textAlign === 'justify' : false;
+    const { leaf, justify } = cutAt.get(k)!;
     for (const a of partial) a.setAttribute('data-bp-partial', '');
     const r = document.createRange();
     r.setStart(flow, 0);
@@ -110,7 +130,7 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pa
     let content: Element;
     if (next !== undefined && atomFlow[next] === f) {
       const shell = flow.cloneNode(false) as Element;
-      shell.appendChild(extract(flow, breaks[next]!));
+      shell.appendChild(extract(flow, next));
       if (!opening) shell.classList.add('bp-cont');
       flow.removeAttribute('id');
       content = shell;

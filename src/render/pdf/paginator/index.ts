@@ -29,6 +29,11 @@ export interface ChromiumPdfTimings {
   guardMs: number;
   finishMs: number;
   totalMs: number;
+  /**
+   * Main-thread time of the tab's renderer per step of the last pass (Chromium's own TaskDuration from
+   * page.metrics(), in ms: CPU-like, unlike wall time on a shared machine): load, measure, build, guard, print.
+   */
+  steps: Record<string, number>;
 }
 
 const MAX_PASSES = 4;
@@ -45,7 +50,7 @@ export async function renderPdfChromium(
   const indexFile = path.join(htmlDir, 'index.html');
   checkSupported(book, await readFile(indexFile, 'utf8'));
   const browser = await ctx.browser.get();
-  const timings: ChromiumPdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, guardMs: 0, finishMs: 0, totalMs: 0 };
+  const timings: ChromiumPdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, guardMs: 0, finishMs: 0, totalMs: 0, steps: {} };
   const context = await browser.createBrowserContext();
   const docFile = path.join(htmlDir, DOC);
   try {
@@ -62,7 +67,14 @@ export async function renderPdfChromium(
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(msg.text());
       });
+      let mark = 0;
+      const step = async (name: string) => {
+        const task = ((await page.metrics()).TaskDuration ?? 0) * 1000;
+        if (name) timings.steps[name] = Math.round(task - mark);
+        mark = task;
+      };
       try {
+        await step('');
         await page.evaluateOnNewDocument(captureSourceText);
         await page.emulateMediaType('print');
         await page.goto(pathToFileURL(docFile).href, { waitUntil: 'load', timeout: 120_000 });
@@ -73,7 +85,9 @@ export async function renderPdfChromium(
           // Room for the contents numbers before they are known (three figures).
           for (const a of document.querySelectorAll('.contents a[href^="#"]')) a.setAttribute('data-folio', '888');
         });
+        await step('load');
         const { atoms, textHeight } = await page.evaluate(measureColumn);
+        await step('measure');
         let plan;
         try {
           plan = chooseBreaks(atoms, textHeight);
@@ -83,6 +97,7 @@ export async function renderPdfChromium(
         }
         const built = await page.evaluate(buildPages, plan.map((p) => (p.kind === 'blank' ? null : p.start)), atoms.map((a) => a.flow));
         const total = built.pages.length;
+        await step('build');
         if (process.env.BP_DEBUG_KEEP) {
           const over = await page.evaluate(() => [...document.querySelectorAll('.pagedjs_page_content')].map((c, i) => [i, c.scrollHeight - c.clientHeight, c.clientHeight]));
           console.error('overflow', JSON.stringify(over.filter((o) => o[1] > 0)), 'textHeight', textHeight);
@@ -112,7 +127,9 @@ export async function renderPdfChromium(
           return [...document.querySelectorAll('.pagedjs_page_content [id]')].map((el) => [el.id, pageOf(el)] as [string, number]);
         }, f.css, f.labels);
         const g = performance.now();
+        await step('furniture');
         const lost = await page.evaluate(findLostText, 5);
+        await step('guard');
         timings.guardMs = performance.now() - g;
         if (lost === null) throw new Error('paginator: chromium: the text was not captured before layout');
         if (lost.length > 0 && !process.env.BP_DEBUG_KEEP) throw new TextLossError(indexFile, lost, 'the book (paginator: chromium)');
@@ -121,6 +138,7 @@ export async function renderPdfChromium(
         const p0 = performance.now();
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 600_000 });
         timings.printMs = performance.now() - p0;
+        await step('print');
         const t2 = performance.now();
         const { bytes, pages } = await finishPdf(pdf, book);
         if (pages !== total) throw new Error(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);

@@ -14,9 +14,13 @@ export interface Atom {
   flow: number;
 }
 
-/** Leaves on `window.__bpBreaks` one collapsed Range per atom (where a break before it would cut). */
+/**
+ * Leaves on `window.__bpBreaks` one place per atom (where a break before it would cut), as node and offset:
+ * not as Range objects, which the DOM keeps up to date through every later change (tens of thousands of them
+ * made cutting the book quadratic); build-pages.ts makes Ranges of the few it cuts at.
+ */
 export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth: number } {
-  const w = window as unknown as { __bpBreaks: Range[]; __bpFlows: Element[] };
+  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[] };
   const body = document.body;
   const probe = document.createElement('div');
   probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--text-height);width:var(--text-width)';
@@ -41,7 +45,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   }
   const origin = body.getBoundingClientRect().top;
   const atoms: Atom[] = [];
-  const breaks: Range[] = [];
+  const breaks: Array<[Node, number]> = [];
   const FORCED: Record<string, Atom['brk']> = { page: 'page', right: 'right', left: 'left', recto: 'right', verso: 'left' };
   const rank = { allow: 0, avoid: 1, page: 2, right: 3, left: 3 } as const;
   let carry: Atom['brk'] = 'allow';
@@ -50,28 +54,26 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     const b: Atom['brk'] = FORCED[v] ?? (v === 'avoid' || v === 'avoid-page' ? 'avoid' : 'allow');
     if (rank[b] > rank[carry]) carry = b;
   };
-  const before = (el: Element) => {
+  const before = (el: Element): [Node, number] => {
     // A break before the first child of a block is a break before the block: cut there (no empty shells).
     let at: Element = el;
     while (at.parentElement && at.parentElement !== body && !at.previousElementSibling && !hasTextBefore(at)) at = at.parentElement;
-    const r = document.createRange();
-    r.setStartBefore(at);
-    r.collapse(true);
-    return r;
+    return [at.parentNode!, Array.prototype.indexOf.call(at.parentNode!.childNodes, at)];
   };
   const hasTextBefore = (el: Element) => {
     for (let n = el.previousSibling; n; n = n.previousSibling) if (n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim()) return true;
     return false;
   };
-  const push = (top: number, bottom: number, at: Range, brk?: Atom['brk']) => {
+  const push = (top: number, bottom: number, at: [Node, number], brk?: Atom['brk']) => {
     atoms.push({ top: top - origin, bottom: bottom - origin, brk: brk ?? carry, flow: flowIndex });
     breaks.push(at);
     carry = 'allow';
   };
   const blockLevel = (cs: CSSStyleDeclaration) => !cs.display.startsWith('inline') && cs.display !== 'none' && cs.display !== 'contents';
+  // One Range for every measurement: each live Range is updated by every later change to the DOM.
+  const r = document.createRange();
   const lineStart = (node: Text, lineTop: number): number => {
     // The first character whose box lies below `lineTop` (binary search; characters without a box go with the next).
-    const r = document.createRange();
     let lo = 0;
     let hi = node.length - 1;
     const topOf = (i: number) => {
@@ -99,12 +101,11 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   };
   const leaf = (el: Element, cs: CSSStyleDeclaration) => {
     const lineHeight = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.4;
-    const lines: Array<{ center: number; size: number; at: Range }> = [];
+    const lines: Array<{ center: number; size: number; at: [Node, number] }> = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const rects = [...range.getClientRects()].filter((r) => r.height > 0);
+      r.selectNodeContents(n);
+      const rects = [...r.getClientRects()].filter((x) => x.height > 0);
       rects.forEach((rect, k) => {
         const center = (rect.top + rect.bottom) / 2;
         const line = lines.at(-1);
@@ -112,10 +113,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
           if (rect.height > line.size) Object.assign(line, { center, size: rect.height });
           return;
         }
-        const at = document.createRange();
-        if (lines.length === 0) at.setStart(before(el).startContainer, before(el).startOffset);
-        else at.setStart(n, k === 0 ? 0 : lineStart(n, line!.center + line!.size / 2));
-        at.collapse(true);
+        const at: [Node, number] = lines.length === 0 ? before(el) : [n, k === 0 ? 0 : lineStart(n, line!.center + line!.size / 2)];
         lines.push({ center, size: rect.height, at });
       });
     }
@@ -160,6 +158,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     // The flow's first atom starts its page at the flow's top (its children's margins kept, as after a forced break).
     atoms[count]!.top = flow.getBoundingClientRect().top - origin;
   }
+  r.detach();
   w.__bpBreaks = breaks;
   w.__bpFlows = flows;
   return { atoms, textHeight, textWidth };
