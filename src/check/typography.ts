@@ -6,6 +6,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { Book } from '../book/model.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { mediaSize, pageGeometry } from '../render/html/page-geometry.ts';
 import { poppler } from './poppler.ts';
 
 interface Line {
@@ -45,6 +46,10 @@ export async function checkTypography(book: Book, file: string, name: string): P
       if (el.tagName !== 'h1') headings.set(norm(toText(el)), c.file);
     }
   }
+  // The foot of the text block (points from the top of the trim; a bleed adds its width): a line below it is
+  // the folio, never a heading alone.
+  const g = pageGeometry(book.config.print, pages.length);
+  const footOfBlock = (mediaSize(g).height - g.height * 72) / 2 + (g.height - g.bottom) * 72 + 2;
   pages.forEach((lines, i) => {
     const page = i + 1;
     const height = median(lines.map((l) => l.y1 - l.y0));
@@ -72,6 +77,7 @@ export async function checkTypography(book: Book, file: string, name: string): P
     flush();
     // A heading with no body line under it on its page (only notes or the folio).
     for (const [k, line] of body.entries()) {
+      if (line.y1 > footOfBlock) continue;
       const text = norm(line.words.join(' ')).replace(/^[\d.]+\s+/, '');
       const file = headings.get(text);
       // A contents entry has its page number on its row; a heading in the text stands alone on its row.
