@@ -23,9 +23,12 @@ export interface FlowFacts {
   firstChapter: boolean;
 }
 
-/** `plan`: for each page, the atom it starts with, or null for a blank page; `atomFlow`: the flow of each atom. */
-export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pages: BuiltPage[]; flows: FlowFacts[] } {
-  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[] };
+/**
+ * `plan`: for each page, the atom it starts with, or null for a blank page; `atomFlow`: the flow of each atom;
+ * `pageNotes`: for each page, the footnotes (indices) set at its foot.
+ */
+export function buildPages(plan: Array<number | null>, atomFlow: number[], pageNotes: number[][]): { pages: BuiltPage[]; flows: FlowFacts[] } {
+  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[]; __bpNotes: Element[] };
   // Live Ranges for the chosen breaks only: the DOM keeps them right as the text before them is cut away.
   const breaks = new Map<number, Range>();
   for (const start of plan) {
@@ -102,7 +105,7 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pa
   const root = document.createElement('div');
   root.className = 'pagedjs_pages';
   const pages: BuiltPage[] = [];
-  const box = (content: Node | null) => {
+  const box = (content: Node | null, notes: number[] = []) => {
     const page = document.createElement('div');
     page.className = 'pagedjs_page bp-page';
     page.style.setProperty('page', `bp-${pages.length}`);
@@ -112,6 +115,15 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pa
     inner.className = 'pagedjs_page_content';
     if (content) inner.appendChild(content);
     area.appendChild(inner);
+    if (notes.length > 0) {
+      const foot = document.createElement('div');
+      foot.className = 'pagedjs_footnote_area';
+      const list = document.createElement('div');
+      list.className = 'pagedjs_footnote_inner_content';
+      for (const k of notes) list.appendChild(w.__bpNotes[k]!);
+      foot.appendChild(list);
+      area.appendChild(foot);
+    }
     page.appendChild(area);
     root.appendChild(page);
   };
@@ -138,7 +150,7 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[]): { pa
       if (!opening) flow.classList.add('bp-cont');
       content = flow;
     }
-    box(content);
+    box(content, pageNotes[p]);
     pages.push({ flow: f, opening, blank: false });
   });
   document.body.appendChild(root);

@@ -2,7 +2,7 @@
 // the text block; the break goes before the last atom where a break is allowed (widows, orphans, headings
 // kept with what follows, unsplittable boxes: see measure.ts); a forced break to a right (left) page that
 // would land on a left (right) one gets a blank page before it.
-import type { Atom } from './measure.ts';
+import type { Atom, MeasuredNotes } from './measure.ts';
 
 export type PagePlan = { kind: 'content'; start: number; end: number } | { kind: 'blank' };
 
@@ -17,7 +17,12 @@ export class UnbreakableError extends Error {
 /** Tolerance for the rounding of measured positions, in CSS px. */
 const SLACK = 0.5;
 
-export function chooseBreaks(atoms: Atom[], textHeight: number): PagePlan[] {
+/**
+ * A note goes on the page of its call, whole: a line whose notes do not fit under the text goes to the next
+ * page with them (Paged.js's `footnote-policy: line`).
+ */
+export function chooseBreaks(atoms: Atom[], textHeight: number, notes: MeasuredNotes = { heights: [], areaExtra: 0 }): PagePlan[] {
+  const noteHeight = (a: Atom) => (a.notes ?? []).reduce((n, k) => n + notes.heights[k]!, 0);
   const pages: PagePlan[] = [];
   let i = 0;
   while (i < atoms.length) {
@@ -29,8 +34,15 @@ export function chooseBreaks(atoms: Atom[], textHeight: number): PagePlan[] {
     }
     const top = first.top;
     let fit = i + 1;
-    if (first.bottom - top > textHeight + SLACK) throw new UnbreakableError(i, first.bottom - top, textHeight);
-    while (fit < atoms.length && !forced(atoms[fit]!) && atoms[fit]!.bottom - top <= textHeight + SLACK) fit++;
+    let below = noteHeight(first) > 0 ? notes.areaExtra + noteHeight(first) : 0;
+    if (first.bottom - top + below > textHeight + SLACK) throw new UnbreakableError(i, first.bottom - top + below, textHeight);
+    while (fit < atoms.length && !forced(atoms[fit]!)) {
+      const more = noteHeight(atoms[fit]!);
+      const withNotes = more > 0 ? (below > 0 ? below : notes.areaExtra) + more : below;
+      if (atoms[fit]!.bottom - top + withNotes > textHeight + SLACK) break;
+      below = withNotes;
+      fit++;
+    }
     let end = fit;
     if (fit < atoms.length && !forced(atoms[fit]!)) {
       // atoms[fit] does not fit: break before the last atom in (i, fit] where a break is allowed, else

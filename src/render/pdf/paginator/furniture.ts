@@ -39,7 +39,11 @@ export function furniture(pages: BuiltPage[], flows: FlowFacts[], bookTitle: str
 export const PAGE_BOX_CSS = `
 .bp-page { width: var(--text-width); height: var(--text-height); display: flow-root; margin: 0; padding: 0; }
 .bp-page + .bp-page { break-before: page; }
-.bp-page .pagedjs_area, .bp-page .pagedjs_page_content { height: 100%; display: flow-root; }
+.bp-page .pagedjs_area { height: 100%; display: flex; flex-direction: column; }
+.bp-page .pagedjs_page_content { flex: 1 1 auto; min-height: 0; display: flow-root; }
+/* The note area at the foot of the text block (book.css's @footnote rule, which Chromium does not read). */
+.pagedjs_footnote_area { flex: none; display: flow-root; border-top: 0.5pt solid #000; margin-top: 9pt; padding-top: 5pt; }
+.pagedjs_footnote_area .footnote { display: block; }
 .bp-page * { break-before: auto !important; break-after: auto !important; page: auto !important; }
 .bp-cont { margin-top: 0 !important; padding-top: 0 !important; border-top-width: 0 !important; text-indent: 0 !important; }
 li.bp-cont { list-style-type: none; }

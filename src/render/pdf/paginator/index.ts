@@ -86,16 +86,17 @@ export async function renderPdfChromium(
           for (const a of document.querySelectorAll('.contents a[href^="#"]')) a.setAttribute('data-folio', '888');
         });
         await step('load');
-        const { atoms, textHeight } = await page.evaluate(measureColumn);
+        const { atoms, textHeight, notes } = await page.evaluate(measureColumn);
         await step('measure');
         let plan;
         try {
-          plan = chooseBreaks(atoms, textHeight);
+          plan = chooseBreaks(atoms, textHeight, notes);
         } catch (err) {
           if (err instanceof UnbreakableError) throw new Error(`paginator: chromium: in section ${atoms[err.atom]!.flow + 1} of the book, ${err.message}; use \`print: { paginator: pagedjs }\``);
           throw err;
         }
-        const built = await page.evaluate(buildPages, plan.map((p) => (p.kind === 'blank' ? null : p.start)), atoms.map((a) => a.flow));
+        const pageNotes = plan.map((p) => (p.kind === 'blank' ? [] : atoms.slice(p.start, p.end).flatMap((a) => a.notes ?? [])));
+        const built = await page.evaluate(buildPages, plan.map((p) => (p.kind === 'blank' ? null : p.start)), atoms.map((a) => a.flow), pageNotes);
         const total = built.pages.length;
         await step('build');
         if (process.env.BP_DEBUG_KEEP) {

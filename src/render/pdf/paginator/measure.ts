@@ -12,6 +12,14 @@ export interface Atom {
   brk: 'allow' | 'avoid' | 'page' | 'right' | 'left';
   /** Top-level section (flow) the atom is in. */
   flow: number;
+  /** Footnotes called in this atom (indices into `notes`), which must go on its page. */
+  notes?: number[];
+}
+
+/** Measured footnotes: each note's height in the note area, and what the area adds when a page has any. */
+export interface MeasuredNotes {
+  heights: number[];
+  areaExtra: number;
 }
 
 /**
@@ -19,8 +27,8 @@ export interface Atom {
  * not as Range objects, which the DOM keeps up to date through every later change (tens of thousands of them
  * made cutting the book quadratic); build-pages.ts makes Ranges of the few it cuts at.
  */
-export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth: number } {
-  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[] };
+export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth: number; notes: MeasuredNotes } {
+  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[]; __bpNotes: Element[] };
   const body = document.body;
   const probe = document.createElement('div');
   probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--text-height);width:var(--text-width)';
@@ -43,6 +51,27 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     const rest = figure.getBoundingClientRect().height - img.getBoundingClientRect().height;
     img.style.maxHeight = `${Math.floor(Math.max(textHeight - rest - 4, 48))}px`;
   }
+  // Footnotes leave the text for a note area as wide as the text block, where each is measured; its call
+  // (the `sup.note-call` before it) stays in the text and says which line the note belongs to.
+  const noteEls = [...body.querySelectorAll('.footnote')];
+  const calls = noteEls.map((n) => {
+    const prev = n.previousElementSibling;
+    if (prev?.classList.contains('note-call')) return prev;
+    const anchor = document.createElement('span');
+    n.before(anchor);
+    return anchor;
+  });
+  const area = document.createElement('div');
+  area.className = 'pagedjs_footnote_area bp-measure-notes';
+  area.style.width = `${textWidth}px`;
+  const inner = document.createElement('div');
+  inner.className = 'pagedjs_footnote_inner_content';
+  area.appendChild(inner);
+  body.appendChild(area);
+  inner.append(...noteEls);
+  const areaStyle = getComputedStyle(area);
+  const areaExtra = parseFloat(areaStyle.marginTop) + parseFloat(areaStyle.borderTopWidth) + parseFloat(areaStyle.paddingTop) + parseFloat(areaStyle.paddingBottom);
+  const heights = noteEls.map((n) => n.getBoundingClientRect().height + parseFloat(getComputedStyle(n).marginBottom) + parseFloat(getComputedStyle(n).marginTop));
   const origin = body.getBoundingClientRect().top;
   const atoms: Atom[] = [];
   const breaks: Array<[Node, number]> = [];
@@ -158,8 +187,23 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     // The flow's first atom starts its page at the flow's top (its children's margins kept, as after a forced break).
     atoms[count]!.top = flow.getBoundingClientRect().top - origin;
   }
+  // Each call's line: the atom whose box holds the middle of the call.
+  calls.forEach((call, k) => {
+    const box = call.getBoundingClientRect();
+    const y = (box.top + box.bottom) / 2 - origin;
+    let lo = 0;
+    let hi = atoms.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (atoms[mid]!.top <= y) lo = mid;
+      else hi = mid - 1;
+    }
+    (atoms[lo]!.notes ??= []).push(k);
+  });
+  area.remove();
   r.detach();
+  w.__bpNotes = noteEls;
   w.__bpBreaks = breaks;
   w.__bpFlows = flows;
-  return { atoms, textHeight, textWidth };
+  return { atoms, textHeight, textWidth, notes: { heights, areaExtra } };
 }

@@ -13,8 +13,6 @@ export function checkSupported(book: Book, html: string): void {
   const say = (file: string, rule: string, what: string) =>
     found.push(diagnostic(file, undefined, 'error', rule, `paginator: chromium does not yet support ${what}.`, HINT));
   const body = html.slice(Math.max(0, html.indexOf('<body')));
-  const noted = book.chapters.find((c) => c.notes.length > 0);
-  if (noted && /class="footnote\b/.test(body)) say(noted.file, 'paginator-footnotes', 'footnotes (notes set at the foot of the page of their call)');
   if (hasPageRefs(html)) say(book.chapters.find((c) => /page-ref/.test(JSON.stringify(c.content)))?.file ?? 'book.yaml', 'paginator-page-refs', 'page references (`{.page-ref}`)');
   if (book.chapters.some((c) => (c.indexMarks ?? []).length > 0) || /<section[^>]*\bid="index"/.test(html)) {
     say(book.chapters.find((c) => (c.indexMarks ?? []).length > 0)?.file ?? 'book.yaml', 'paginator-index', 'a generated index (its locators are page numbers)');
