@@ -12,7 +12,8 @@ export interface PrintPage {
   physical: number;
   /**
    * The chapter whose text the page opens with; for a generated page the EPUB has too, `bibliography`,
-   * `index`, `half-title`, `title-page`, `copyright-page` or `contents`.
+   * `index`, `half-title`, `title-page`, `copyright-page` or `contents`; `notes` for a page that begins in
+   * the endnotes (see `note`).
    */
   chapterId: string;
   /** Letters and digits of that chapter's text before the page's first one; on a contents page, of `entry`'s. */
@@ -27,6 +28,14 @@ export interface PrintPage {
    * differently (title and copyright pages), the page begins where these do.
    */
   words?: string;
+  /**
+   * A page that begins in the notes set as endnotes (`chapterId` is `notes`): the id of the note it begins
+   * in, `offset` counting that note's letters and digits, its number first (the EPUB sets the note by its
+   * own `notes:` setting, so the page is found in the note, wherever it is). `opens`: the page begins with
+   * the heading of the Notes section (`notes`) or of a chapter's notes (`group`) before the note, at 0.
+   */
+  note?: string;
+  opens?: 'notes' | 'group';
 }
 
 /** What the EPUB can take from the PDF laid out in the same build. */

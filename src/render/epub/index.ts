@@ -22,8 +22,8 @@ import { hasIndex } from '../../book/book-index.ts';
 import { INDEX_FILE, indexDocument } from './index-document.ts';
 import { INDEX_ID } from '../html/index-section.ts';
 import type { PrintLayout, PrintPage } from '../../book/print-pages.ts';
-import { contentsPageBreaks, insertPageBreaks, pageBreakId, placeByWords, type PageListEntry } from './page-breaks.ts';
-import { ncxPageList } from './ncx-page-list.ts';
+import { contentsPageBreaks, insertPageBreaks, notePageBreaks, pageBreakId, placeByWords, type PageListEntry } from './page-breaks.ts';
+import { ncxPageList, readingOrder } from './ncx-page-list.ts';
 
 const here = import.meta.dirname;
 const STYLES = path.resolve(here, '../../../styles/epub/epub.css');
@@ -107,6 +107,8 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     const body = chapterBody(book, chapter);
     const pages = printed.get(chapter.id);
     if (pages && body[0]?.type === 'element') placed.push(...insertPageBreaks(body[0], pages));
+    // Printed pages that begin in this chapter's notes (set as endnotes in print): in its footnote asides.
+    if (body[1]?.type === 'element') placed.push(...notePageBreaks(body[1], printed.get('notes') ?? []).map((p) => ({ ...p, chapterId: chapter.id })));
     return doc(chapter.id, chapter.title, serialize(body), {
       filename: chapterFile(chapter),
       bodyType: bodyType(chapter),
@@ -134,7 +136,11 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   front.find((d) => d.id === 'title-page')!.content = serialize(generated('title-page', titlePage(book), ['half-title', 'title-page']));
   front.find((d) => d.id === 'copyright')!.content = serialize(generated('copyright-page', copyrightPage(book, font.plan.packages.map((p) => p.family))));
   const back: Document[] = [];
-  if (hasNotes) back.push(doc('notes', 'Notes', serialize(notesDocument(book)), { filename: NOTES_FILE, bodyType: 'backmatter' }));
+  if (hasNotes) {
+    const notes = notesDocument(book);
+    if (notes[0]?.type === 'element') placed.push(...notePageBreaks(notes[0], printed.get('notes') ?? []));
+    back.push(doc('notes', 'Notes', serialize(notes), { filename: NOTES_FILE, bodyType: 'backmatter' }));
+  }
   if (hasBibliography) {
     back.push(doc('bibliography', 'Bibliography', serialize(generated('bibliography', bibliographyDocument(book))), { filename: BIBLIOGRAPHY_FILE, bodyType: 'backmatter' }));
   }
@@ -156,13 +162,10 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
   const contents = contentsPageBreaks(nav.toc, printed.get('contents') ?? []);
   placed.push(...contents.placed);
   const described = allImagesDescribed(book);
-  // The page-list in the print edition's order; a page whose place was not found is left out, and said.
-  placed.sort((a, b) => a.physical - b.physical);
   const files = new Map<string, string>([
     ...book.chapters.map((c) => [c.id, chapterFile(c)] as const),
-    ['title-page', 'title-page.xhtml'], ['copyright-page', 'copyright.xhtml'], ['bibliography', BIBLIOGRAPHY_FILE], [INDEX_ID, INDEX_FILE], ['contents', 'toc.xhtml'],
+    ['title-page', 'title-page.xhtml'], ['copyright-page', 'copyright.xhtml'], ['bibliography', BIBLIOGRAPHY_FILE], [INDEX_ID, INDEX_FILE], ['contents', 'toc.xhtml'], ['notes', NOTES_FILE],
   ]);
-  const pageList = placed.map((p) => ({ label: p.label, href: `${files.get(p.chapterId)}#${pageBreakId(p.label)}` }));
   const missed = (print?.pages.length ?? 0) - placed.length;
   if (missed > 0) ctx.log(`epub: ${missed} printed page${missed > 1 ? 's' : ''} not found in the chapters' text; left out of the page-list`);
   // The documents in reading order (the spine puts the nav after the documents before it), for the NCX.
@@ -173,6 +176,15 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     { filename: 'toc.xhtml', content: contents.before + markupOf(nav.toc) },
     ...docs.filter((d) => !d.beforeToc),
   ].map((d) => ({ filename: d.filename!, content: d.content }));
+  // The page-list in reading order (EPUBCheck's NAV-011), which is the print edition's order unless the
+  // EPUB sets the notes elsewhere than print does (print's book endnotes in the chapters' footnotes, or
+  // print's chapter endnotes in the EPUB's Notes); a page whose place was not found is left out, and said.
+  const read = readingOrder(spine);
+  const pageList = placed
+    .map((p) => ({ label: p.label, href: `${files.get(p.chapterId)}#${pageBreakId(p.label)}`, physical: p.physical }))
+    .map((p) => ({ ...p, at: read(p.href) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.physical - b.physical)
+    .map(({ label, href }) => ({ label, href }));
   const meta = packageMetadata(book, described);
   if (pageList.length > 0) {
     meta.features = [...new Set([...meta.features, 'pageNavigation', 'pageBreakMarkers'])];

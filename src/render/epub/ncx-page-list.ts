@@ -42,15 +42,24 @@ function idsOf(content: string): string[] {
 }
 
 /**
- * `spine`: the documents in reading order with their markup. Numbers the navPoints of `toc` again (its
- * playOrder) together with the page targets, and returns the page targets.
+ * Where a link target is read: its document's place in `spine` (the documents in reading order with their
+ * markup) and the target's place among the document's ids (-1 for the document itself); [∞, ∞] if unknown.
  */
-export function ncxPageList(toc: TocItem[], pages: readonly PageListEntry[], spine: ReadonlyArray<{ filename: string; content: string }>): NcxPageList {
+export function readingOrder(spine: ReadonlyArray<{ filename: string; content: string }>): (href: string) => [number, number] {
   const place = new Map<string, [number, number]>();
   spine.forEach((doc, i) => {
     place.set(doc.filename, [i, -1]);
     idsOf(doc.content).forEach((id, k) => place.set(`${doc.filename}#${id}`, [i, k]));
   });
+  return (href) => place.get(href) ?? [Infinity, Infinity];
+}
+
+/**
+ * `spine`: the documents in reading order with their markup. Numbers the navPoints of `toc` again (its
+ * playOrder) together with the page targets, and returns the page targets.
+ */
+export function ncxPageList(toc: TocItem[], pages: readonly PageListEntry[], spine: ReadonlyArray<{ filename: string; content: string }>): NcxPageList {
+  const at = readingOrder(spine);
   const targets: PageTarget[] = pages.map((p) => {
     const roman = romanValue(p.label);
     return { id: `page-target-${p.label}`, type: roman === undefined ? 'normal' : 'front', value: roman ?? Number(p.label), label: p.label, href: p.href, playOrder: 0 };
@@ -60,7 +69,6 @@ export function ncxPageList(toc: TocItem[], pages: readonly PageListEntry[], spi
   flatten(toc);
   // Navigation points and page targets by where they are read (a target not found goes last, in its order).
   const all: Array<{ href: string; playOrder: number }> = [...points, ...targets];
-  const at = (href: string) => place.get(href) ?? [Infinity, Infinity];
   const order = all.map((t, i) => ({ t, i, at: at(t.href) })).sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.i - b.i);
   const numbers = new Map<string, number>();
   for (const { t } of order) {

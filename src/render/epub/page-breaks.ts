@@ -140,3 +140,57 @@ export function contentsPageBreaks(toc: TocItem[], pages: readonly PrintPage[]):
   }
   return { before: serialize(before), placed };
 }
+
+/** The elements from `root` down to the one with `id` (root first), or undefined. */
+function pathTo(root: Element, id: string): Element[] | undefined {
+  if (root.properties.id === id) return [root];
+  for (const child of root.children) {
+    if (child.type !== 'element') continue;
+    const found = pathTo(child, id);
+    if (found) return [root, ...found];
+  }
+  return undefined;
+}
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * The pages that begin in endnotes (`page.note`), in `container` — a chapter's footnote asides, or the
+ * endnotes section — where the EPUB sets the note: each before the letter it begins with, counted in the
+ * note (its number first, as print counts it). A page that begins with a heading of the printed notes
+ * (`opens`) gets its marker before the headings the EPUB sets before that note too (a Notes document's
+ * title, a chapter's group title), else at the start of the note. Notes are copied before they are marked
+ * (their content is the Book's). Returns the pages placed; a page whose note is not in `container` is not.
+ */
+export function notePageBreaks(container: Element, pages: readonly PrintPage[]): PrintPage[] {
+  const byNote = new Map<string, PrintPage[]>();
+  for (const p of pages) if (p.note) byNote.set(p.note, [...(byNote.get(p.note) ?? []), p]);
+  const placed: PrintPage[] = [];
+  for (const [id, marks] of byNote) {
+    const path = pathTo(container, id);
+    if (!path || path.length < 2) continue;
+    const inNote: PrintPage[] = [];
+    for (const page of marks) {
+      // Climb over the headings before the note, as many levels as print has (the section's, a group's).
+      let before: Element | undefined;
+      let crossed = 0;
+      const wanted = page.opens === 'notes' ? 2 : page.opens === 'group' ? 1 : 0;
+      for (let i = path.length - 1; i > 0 && crossed < wanted && page.offset === 0; i--) {
+        const parent = path[i - 1]!;
+        const earlier = parent.children.slice(0, parent.children.indexOf(path[i]!)).filter((n) => n.type === 'element' || (n.type === 'text' && n.value.trim() !== ''));
+        if (!earlier.every((n) => n.type === 'element' && HEADING.test(n.tagName))) break;
+        if (earlier.length > 0) (before = parent), crossed++;
+      }
+      if (before) {
+        before.children = [marker(page.label), ...before.children];
+        placed.push(page);
+      } else inNote.push(page);
+    }
+    if (inNote.length === 0) continue;
+    const [parent, note] = path.slice(-2) as [Element, Element];
+    const copy = structuredClone(note);
+    parent.children = parent.children.map((c) => (c === note ? copy : c));
+    placed.push(...insertPageBreaks(copy, inNote));
+  }
+  return placed;
+}

@@ -145,9 +145,9 @@ export async function renderPdf(book: Book, htmlDir: string, outFile: string, ct
         const printPages: PrintPage[] = [];
         parts.forEach((p, i) => {
           // Roman folios in the front matter from its first page, arabic 1 on the first page after it.
-          for (const { page, key, offset, entry, words } of (p === front ? head : body).starts.get(p.index) ?? []) {
+          for (const { page, key, offset, entry, words, note, opens } of (p === front ? head : body).starts.get(p.index) ?? []) {
             const label = p === front ? lowerRoman(page + 1) : String(physical - evenUp(counts[0]!) + 1 + page);
-            printPages.push({ label, physical: physical + page + 1, chapterId: key, offset, entry, words });
+            printPages.push({ label, physical: physical + page + 1, chapterId: key, offset, entry, words, note, opens });
           }
           notes.push({ first: physical, notes: noteLinks.get(p.index) ?? { links: [], anchors: [] } });
           if (p.id) firstPage.set(p.id, physical);

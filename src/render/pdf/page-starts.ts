@@ -3,6 +3,8 @@
 // Besides the chapter files (and the index, set as a chapter section), the generated pages the EPUB also
 // has count: the bibliography, the half title, title and copyright pages (named by their class) and the
 // contents, whose pages are placed by the entry they begin with (the EPUB's nav lists more, and no folios).
+// Notes set as endnotes (after a chapter, or in the back matter's Notes) are counted apart, note by note
+// (its number included): the EPUB sets each note elsewhere, so a page that begins in one is placed in it.
 
 /** Where one page with text begins (see PrintPage in src/book/print-pages.ts). */
 export interface PageStart {
@@ -19,6 +21,14 @@ export interface PageStart {
   entry?: string;
   /** The letters and digits of the page's first line of text (its first text node, at most 40). */
   words: string;
+  /**
+   * A page that begins in the endnotes: the id of the note (`n3`) it begins in, `offset` counting that
+   * note's letters and digits (its number first); `key` is `notes`. When the page begins with a heading of
+   * the notes, the note after the heading, at 0, and which heading: the Notes section's title (`notes`) or
+   * a chapter's notes' heading (`group`).
+   */
+  note?: string;
+  opens?: 'notes' | 'group';
 }
 
 /** Runs in the browser (page.evaluate: nothing from outside the function). */
@@ -36,16 +46,35 @@ export function pageStarts(): PageStart[] {
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
-      // Notes, note calls and the chapter's endnotes: the EPUB sets them apart from the text.
-      if (!parent || parent.closest('.footnote, .note-call, .chapter-notes, .pagedjs_footnote_area, script, style')) continue;
+      // Footnotes and note calls: the EPUB sets them apart from the text.
+      if (!parent || parent.closest('.footnote, .note-call, .pagedjs_footnote_area, script, style')) continue;
+      const k = letters(n.nodeValue).length;
+      // Endnotes: counted per note; a page that begins with the notes' heading begins at the note after it.
+      if (parent.closest('.chapter-notes, section.book-notes')) {
+        const item = parent.closest('li.endnote');
+        const ref = item?.getAttribute('data-ref') ?? '';
+        if (item?.id && ref) idOfRef.set(ref, item.id);
+        const id = item && (item.id || idOfRef.get(ref));
+        if (k === 0) continue;
+        if (!opened) {
+          const words = letters(n.nodeValue).slice(0, 40);
+          if (id) out.push({ page: i, key: 'notes', offset: count.get(`note:${id}`) ?? 0, words, note: id });
+          else if (!item) {
+            const next = [...content.querySelectorAll('li.endnote[id]')].find((li) => n.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_FOLLOWING);
+            const opens = parent.closest('section.book-notes') && !parent.closest('.notes-group') ? 'notes' : 'group';
+            if (next) out.push({ page: i, key: 'notes', offset: 0, words, note: next.id, opens });
+          }
+          opened = true;
+        }
+        if (id) count.set(`note:${id}`, (count.get(`note:${id}`) ?? 0) + k);
+        continue;
+      }
       const section = parent.closest('section.chapter, section.bibliography, section.half-title, section.title-page, section.copyright-page, nav.contents');
       if (!section) continue;
       const ref = section.getAttribute('data-ref') ?? '';
       if (section.id && ref) idOfRef.set(ref, section.id);
       const id = section.id || idOfRef.get(ref) || ['half-title', 'title-page', 'copyright-page', 'contents'].find((c) => section.classList.contains(c));
-      if (!id) continue;
-      const k = letters(n.nodeValue).length;
-      if (k === 0) continue;
+      if (!id || k === 0) continue;
       if (!opened) {
         const start: PageStart = { page: i, key: id, offset: count.get(id) ?? 0, words: letters(n.nodeValue).slice(0, 40) };
         const entry = section.classList.contains('contents') ? parent.closest('a[href^="#"]') : null;

@@ -1,0 +1,73 @@
+// Printed pages that hold only endnotes in the EPUB's page-list (book.yaml `print.notes: chapter-endnotes`
+// or `book-endnotes`): each such page's marker is in the EPUB's note the page begins in — a footnote aside
+// in the chapter's file (`notes: chapter`) or an entry of the Notes document (`notes: book`) — right before
+// the words the page begins with (pdftotext), or before the notes' heading when the page begins with one;
+// no page is left out, EPUBCheck and Ace find nothing. Where the EPUB sets the notes where print does, the
+// page-list is in print order; where it sets them elsewhere (print's book endnotes, the EPUB's footnotes),
+// in the EPUB's reading order, which EPUBCheck asks of a page-list (NAV-011).
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { endnotesBook } from './endnotes-book.ts';
+import { buildPaged, checkNcx, noFindings, type Built } from './page-build.ts';
+import { checkMarkers, checkPageList } from './page-markers.ts';
+
+let work: string;
+const books = new Map<string, Built>();
+const CASES = [
+  { name: 'chapter-endnotes', epub: 'chapter', print: 'chapter-endnotes' },
+  { name: 'book-endnotes', epub: 'book', print: 'book-endnotes' },
+  { name: 'book-endnotes-as-footnotes', epub: 'chapter', print: 'book-endnotes' },
+] as const;
+
+before(async () => {
+  work = await mkdtemp(join(tmpdir(), 'page-list-endnotes-'));
+  // One at a time: each build runs Chromium, EPUBCheck and Ace.
+  for (const c of CASES) {
+    const dir = join(work, `${c.name}-book`);
+    await endnotesBook(dir, { epub: c.epub, print: c.print });
+    books.set(c.name, await buildPaged(dir, work, 'the-harbour-papers'));
+  }
+});
+after(() => rm(work, { recursive: true, force: true }));
+
+/** The printed pages that begin in the notes (the layout's record), and what the PDF shows there. */
+const notePages = (b: Built) => b.printPages.filter((p) => p.chapterId === 'notes');
+
+for (const c of CASES) {
+  test(`${c.name}: every printed page with content is marked, notes pages in the EPUB's note, nothing found`, () => {
+    const b = books.get(c.name)!;
+    noFindings(b);
+    // Pages of endnotes alone: enough to count (several per chapter), one beginning inside a note.
+    assert.ok(notePages(b).length >= 5, `${notePages(b).length} printed pages begin in the notes`);
+    assert.ok(notePages(b).some((p) => p.offset > 0), 'a page begins inside a note');
+    checkMarkers(b);
+    checkPageList(b, c.epub === 'chapter' && c.print === 'book-endnotes' ? 'reading' : 'print');
+    checkNcx(b);
+  });
+}
+
+test('the markers of notes pages are where the EPUB sets the notes', () => {
+  const inFile = (b: Built, label: string) => Object.keys(b.files).find((f) => b.files[f]!.includes(`id="page-${label}"`));
+  // notes: chapter: in a footnote aside of a chapter's file, after its text.
+  for (const name of ['chapter-endnotes', 'book-endnotes-as-footnotes']) {
+    const b = books.get(name)!;
+    for (const p of notePages(b)) {
+      const file = inFile(b, p.label)!;
+      const xhtml = b.files[file]!;
+      const at = xhtml.indexOf(`id="page-${p.label}"`);
+      const aside = xhtml.lastIndexOf('<aside', at);
+      assert.ok(aside > xhtml.indexOf('<div class="footnotes"') && xhtml.lastIndexOf('</aside>', at) < aside, `${name}: page ${p.label} is marked in an aside (${file})`);
+      assert.match(xhtml.slice(aside, at), new RegExp(`^<aside [^>]*id="${p.note}"`), `${name}: page ${p.label} is in note ${p.note}`);
+    }
+  }
+  // notes: book: in the Notes document, in the note's list item, or before the headings of the notes.
+  const b = books.get('book-endnotes')!;
+  const pages = notePages(b);
+  for (const p of pages) assert.equal(inFile(b, p.label), 'notes.xhtml', `page ${p.label}`);
+  const first = pages.find((p) => p.opens === 'notes');
+  assert.ok(first, 'print\'s Notes section opens a page');
+  assert.match(b.files['notes.xhtml']!, new RegExp(`<section [^>]*epub:type="endnotes"[^>]*><span [^>]*id="page-${first.label}"[^>]*/><h1`), 'its marker before the EPUB Notes\' title');
+});
