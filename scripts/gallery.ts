@@ -1,7 +1,8 @@
 // npm run gallery [-- manuscript-dir] [--designs classic,modern] [--out docs/gallery]
 // Builds the book once per design (styles/designs/) and makes a contact sheet of each: the title page, the
 // contents, the first chapter's opening, a spread with notes and the ebook cover (src/render/design/contact-sheet.ts),
-// as docs/gallery/<design>.png. test/designs/designs.test.ts makes and checks the same sheets from its builds.
+// as docs/gallery/<design>.png. test/designs/designs.test.ts makes and checks the same sheets from its builds and
+// leaves them in build/gallery/ (git-ignored) to be looked at.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
