@@ -6,7 +6,7 @@
 //   node bench/pdf-stage.ts [--words 50000] [--notes 0] [--manuscript DIR] [--paginator pagedjs|chromium|plain] [--runs 3]
 // `plain`: the same HTML without Paged.js printed by Chromium as it is (no page furniture, no guarantees):
 // the floor a paginator is measured against.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     manuscript: { type: 'string' },
     paginator: { type: 'string', default: 'pagedjs' },
     runs: { type: 'string', default: '3' },
+    /** Copy the last run's PDF here (to look at). */
+    out: { type: 'string' },
   },
 });
 
@@ -99,6 +101,7 @@ try {
     const steps = (t as { steps?: Record<string, number> } | undefined)?.steps;
     console.log(JSON.stringify({ ...(steps ? { rendererMainThreadMs: steps } : {}), paginator: values.paginator, run, pages, wallS: +wall.toFixed(2), cpuS: +(nodeCpu + chromeCpu).toFixed(2), nodeCpuS: +nodeCpu.toFixed(2), chromiumCpuS: +chromeCpu.toFixed(2), msPerPageCpu: +((1000 * (nodeCpu + chromeCpu)) / pages).toFixed(1), detail }));
   }
+  if (values.out) await copyFile(path.join(work, `book-${values.runs}.pdf`), values.out);
 } finally {
   await pool.close();
   await rm(work, { recursive: true, force: true });

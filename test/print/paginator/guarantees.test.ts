@@ -1,6 +1,6 @@
-// The measuring paginator (book.yaml `print.paginator: chromium`) on books it supports: every print
-// guarantee read back from the PDF with poppler, as the Paged.js path passes them; and the constructs it does
-// not support yet stop the build with an error naming them. Real Chromium, real poppler.
+// The measuring paginator (book.yaml `print.paginator: chromium`) on the books it supports, with and without
+// footnotes: every print guarantee read back from the PDF with poppler, as the Paged.js path passes them; and
+// what it does not support yet stops the build with an error naming it. Real Chromium, real poppler.
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { after, test } from 'node:test';
@@ -30,14 +30,27 @@ test('paginator chromium: a longer book (chapters over many pages) keeps every p
   await assertPrintGuarantees(book, pdf, pages);
 });
 
-test('paginator chromium: footnotes stop the build with an error naming them and the way out', { timeout: 300_000 }, async () => {
-  const book = makeBook({ chapters: 2, paragraphs: 6, noteEvery: 2 });
+// The note fixtures of test/print/pdf.test.ts: every note at the foot of the page of its call.
+for (const [name, options] of [
+  ['small book with notes', { chapters: 3, paragraphs: 14, noteEvery: 3 }],
+  ['many long notes', { chapters: 5, paragraphs: 40, noteEvery: 1, longNoteParagraphs: 4 }],
+] as const) {
+  test(`paginator chromium: ${name} keeps every print guarantee`, { timeout: 300_000 }, async (t) => {
+    const book = makeBook(options);
+    const { pdf, pages } = await printWith(book, 'chromium', pool, dirs, (s) => t.diagnostic(s));
+    await assertPrintGuarantees(book, pdf, pages);
+  });
+}
+
+test('paginator chromium: what it cannot set yet stops the build with an error naming it and the way out', { timeout: 300_000 }, async () => {
+  const book = makeBook({ chapters: 2, paragraphs: 6, noteEvery: 0 });
+  book.chapters[1]!.content.children.push({ type: 'element', tagName: 'div', properties: { className: ['line-block'] }, children: [{ type: 'text', value: 'A line of verse' }] });
   await assert.rejects(printWith(book, 'chromium', pool, dirs), (err: unknown) => {
     assert.ok(err instanceof BuildError);
     const d = err.diagnostics[0]!;
-    assert.equal(d.rule, 'paginator-footnotes');
-    assert.equal(d.file, 'chapters/ch-01.md');
-    assert.match(d.message, /footnotes/);
+    assert.equal(d.rule, 'paginator-verse');
+    assert.equal(d.file, 'chapters/ch-02.md');
+    assert.match(d.message, /verse/);
     assert.match(d.hint!, /paginator: pagedjs/);
     return true;
   });

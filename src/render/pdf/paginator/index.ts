@@ -99,6 +99,7 @@ export async function renderPdfChromium(
         const built = await page.evaluate(buildPages, plan.map((p) => (p.kind === 'blank' ? null : p.start)), atoms.map((a) => a.flow), pageNotes);
         const total = built.pages.length;
         await step('build');
+        await step('build');
         if (process.env.BP_DEBUG_KEEP) {
           const over = await page.evaluate(() => [...document.querySelectorAll('.pagedjs_page_content')].map((c, i) => [i, c.scrollHeight - c.clientHeight, c.clientHeight]));
           console.error('overflow', JSON.stringify(over.filter((o) => o[1] > 0)), 'textHeight', textHeight);
@@ -133,8 +134,7 @@ export async function renderPdfChromium(
         await step('guard');
         timings.guardMs = performance.now() - g;
         if (lost === null) throw new Error('paginator: chromium: the text was not captured before layout');
-        if (lost.length > 0 && !process.env.BP_DEBUG_KEEP) throw new TextLossError(indexFile, lost, 'the book (paginator: chromium)');
-        if (lost.length > 0) console.error(JSON.stringify(lost));
+        if (lost.length > 0) throw new TextLossError(indexFile, lost, 'the book (paginator: chromium)');
         const starts = await page.evaluate(pageStarts);
         const p0 = performance.now();
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 600_000 });
