@@ -99,13 +99,6 @@ export async function renderPdfChromium(
         const built = await page.evaluate(buildPages, plan.map((p) => (p.kind === 'blank' ? null : p.start)), atoms.map((a) => a.flow), pageNotes);
         const total = built.pages.length;
         await step('build');
-        await step('build');
-        if (process.env.BP_DEBUG_KEEP) {
-          const over = await page.evaluate(() => [...document.querySelectorAll('.pagedjs_page_content')].map((c, i) => [i, c.scrollHeight - c.clientHeight, c.clientHeight]));
-          console.error('overflow', JSON.stringify(over.filter((o) => o[1] > 0)), 'textHeight', textHeight);
-          for (const [i] of over.filter((o) => o[1] > 0)) console.error(await page.evaluate((i) => { const c = document.querySelectorAll('.pagedjs_page_content')[i as number]!; const ps = [...c.querySelectorAll('p')]; return ps.map((p) => `${Math.round(p.getBoundingClientRect().top - c.getBoundingClientRect().top)}-${Math.round(p.getBoundingClientRect().bottom - c.getBoundingClientRect().top)} ${p.className} ti=${getComputedStyle(p).textIndent} ${p.textContent!.slice(0, 30)}…${p.textContent!.slice(-40)}`).join('\n'); }, i));
-          plan.forEach((p, i) => { if (p.kind === 'content') console.error(i, p.start, p.end, JSON.stringify(atoms.slice(p.start, p.end).map((a) => [Math.round(a.top), Math.round(a.bottom), a.brk])).slice(0, 300), Math.round(atoms[p.end - 1]!.bottom - atoms[p.start]!.top)); });
-        }
         timings.layoutMs.push(performance.now() - t0);
         if (errors.length > 0) throw new Error(`paginator: chromium: the page reported ${errors[0]}`);
         if (kdpGutter(total) !== used) {
