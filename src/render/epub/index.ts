@@ -207,7 +207,7 @@ export async function renderEpub(book: Book, outFile: string, ctx: RenderContext
     verbose: false,
     // Read by our templates:
     meta,
-    nav: { ...nav, pageList, tocBefore: contents.before, ncxPages: ncxPageList(nav.toc, pageList, spine) },
+    nav: { ...nav, pageList, tocBefore: contents.before, ncxPages: ncxPageList(nav.toc, pageList, read) },
     direction,
     extraItems: font.licences.map((l) => ({ id: l.id, href: l.href, mediaType: 'text/plain' })),
   };

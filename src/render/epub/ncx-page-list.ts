@@ -55,11 +55,10 @@ export function readingOrder(spine: ReadonlyArray<{ filename: string; content: s
 }
 
 /**
- * `spine`: the documents in reading order with their markup. Numbers the navPoints of `toc` again (its
+ * `at`: where a target is read (readingOrder of the spine). Numbers the navPoints of `toc` again (its
  * playOrder) together with the page targets, and returns the page targets.
  */
-export function ncxPageList(toc: TocItem[], pages: readonly PageListEntry[], spine: ReadonlyArray<{ filename: string; content: string }>): NcxPageList {
-  const at = readingOrder(spine);
+export function ncxPageList(toc: TocItem[], pages: readonly PageListEntry[], at: (href: string) => [number, number]): NcxPageList {
   const targets: PageTarget[] = pages.map((p) => {
     const roman = romanValue(p.label);
     return { id: `page-target-${p.label}`, type: roman === undefined ? 'normal' : 'front', value: roman ?? Number(p.label), label: p.label, href: p.href, playOrder: 0 };
