@@ -44,13 +44,13 @@ for (const [name, options] of [
 
 test('paginator chromium: what it cannot set yet stops the build with an error naming it and the way out', { timeout: 300_000 }, async () => {
   const book = makeBook({ chapters: 2, paragraphs: 6, noteEvery: 0 });
-  book.chapters[1]!.content.children.push({ type: 'element', tagName: 'div', properties: { className: ['line-block'] }, children: [{ type: 'text', value: 'A line of verse' }] });
+  book.chapters[1]!.content.children.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: '#ch-01-title', className: ['page-ref'] }, children: [{ type: 'text', value: 'the first chapter' }] }] });
   await assert.rejects(printWith(book, 'chromium', pool, dirs), (err: unknown) => {
     assert.ok(err instanceof BuildError);
     const d = err.diagnostics[0]!;
-    assert.equal(d.rule, 'paginator-verse');
+    assert.equal(d.rule, 'paginator-page-refs');
     assert.equal(d.file, 'chapters/ch-02.md');
-    assert.match(d.message, /verse/);
+    assert.match(d.message, /page references/);
     assert.match(d.hint!, /paginator: pagedjs/);
     return true;
   });

@@ -4,7 +4,7 @@
 // (choose-breaks.ts), the column cut into page boxes at the breaks (build-pages.ts), running heads and folios
 // given to Chromium's own @page margin boxes (furniture.ts), the text guard run, and the book printed with
 // one page.pdf(). The gutter follows the page count as in the Paged.js path.
-// Not yet: footnotes, page references, the index, verse, designs, bleed (unsupported.ts stops the build).
+// Not yet: page references, the index, designs, bleed, right-to-left text (unsupported.ts stops the build).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -41,6 +41,27 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   for (const f of flows) {
     if (getComputedStyle(f).display === 'block') (f as HTMLElement).style.display = 'flow-root';
   }
+  // Verse: a paragraph of `<br>`-ended lines in a poem or verse div becomes one block per line (each wrapped
+  // line hangs), as the Paged.js handlers make it (src/render/html/paged-handlers.js, brLines).
+  for (const p of body.querySelectorAll('.poem p, .verse p')) {
+    if (!p.querySelector('br')) continue;
+    const lines: Node[][] = [[]];
+    for (const n of [...p.childNodes]) {
+      if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName === 'BR') lines.push([]);
+      else lines.at(-1)!.push(n);
+    }
+    p.textContent = '';
+    for (const nodes of lines) {
+      const line = document.createElement('span');
+      line.className = 'line';
+      while (nodes.length && nodes[0]!.nodeType === Node.TEXT_NODE && !nodes[0]!.nodeValue!.trim()) nodes.shift();
+      if (nodes.length && nodes[0]!.nodeType === Node.TEXT_NODE) nodes[0]!.nodeValue = nodes[0]!.nodeValue!.replace(/^[\n\r\t ]+/, '');
+      line.append(...nodes);
+      if (!line.textContent!.trim() && !line.querySelector('img')) line.classList.add('line-empty');
+      p.appendChild(line);
+    }
+    p.classList.add('line-block', 'verse-lines');
+  }
   // Every block's first-line indent as it is now: a sibling selector (`p + p`) no longer matches once the
   // paragraph before it is cut away onto another page, and the lines must break as they were measured.
   const blocks = [...body.querySelectorAll<HTMLElement>('*')].map((e) => [e, getComputedStyle(e).textIndent] as const);
@@ -72,6 +93,14 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   const areaStyle = getComputedStyle(area);
   const areaExtra = parseFloat(areaStyle.marginTop) + parseFloat(areaStyle.borderTopWidth) + parseFloat(areaStyle.paddingTop) + parseFloat(areaStyle.paddingBottom);
   const heights = noteEls.map((n) => n.getBoundingClientRect().height + parseFloat(getComputedStyle(n).marginBottom) + parseFloat(getComputedStyle(n).marginTop));
+  // A stanza of at most 8 lines, or no taller than a third of the page, is kept whole; a longer one may break
+  // between its lines, never leaving one line alone on either side (the Paged.js path's rule).
+  const stanzas = [...body.querySelectorAll('.line-block')].map((b) => {
+    const lineHeight = parseFloat(getComputedStyle(b).lineHeight) || 14.5;
+    const height = b.getBoundingClientRect().height;
+    return [b, Math.round(height / lineHeight) <= 8 || height <= textHeight / 3] as const;
+  });
+  for (const [b, whole] of stanzas) b.classList.add(whole ? 'stanza-whole' : 'stanza-split');
   const origin = body.getBoundingClientRect().top;
   const atoms: Atom[] = [];
   const breaks: Array<[Node, number]> = [];
@@ -171,7 +200,15 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     else {
       // Text beside blocks (an anonymous block) is not measured line by line: it must not be split.
       if ([...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim())) push(box.top, box.bottom, before(el));
-      else for (const kid of kids) visit(kid, false);
+      else {
+        const count = atoms.length;
+        for (const kid of kids) visit(kid, false);
+        // A stanza split between its lines keeps two on each side.
+        if (el.classList.contains('stanza-split') && atoms.length - count >= 4) {
+          atoms[count + 1]!.brk = rank[atoms[count + 1]!.brk] < rank.avoid ? 'avoid' : atoms[count + 1]!.brk;
+          atoms[atoms.length - 1]!.brk = rank[atoms.at(-1)!.brk] < rank.avoid ? 'avoid' : atoms.at(-1)!.brk;
+        }
+      }
     }
     merge(cs.breakAfter);
   };

@@ -12,13 +12,9 @@ export function checkSupported(book: Book, html: string): void {
   const found: Diagnostic[] = [];
   const say = (file: string, rule: string, what: string) =>
     found.push(diagnostic(file, undefined, 'error', rule, `paginator: chromium does not yet support ${what}.`, HINT));
-  const body = html.slice(Math.max(0, html.indexOf('<body')));
   if (hasPageRefs(html)) say(book.chapters.find((c) => /page-ref/.test(JSON.stringify(c.content)))?.file ?? 'book.yaml', 'paginator-page-refs', 'page references (`{.page-ref}`)');
   if (book.chapters.some((c) => (c.indexMarks ?? []).length > 0) || /<section[^>]*\bid="index"/.test(html)) {
     say(book.chapters.find((c) => (c.indexMarks ?? []).length > 0)?.file ?? 'book.yaml', 'paginator-index', 'a generated index (its locators are page numbers)');
-  }
-  if (/class="(?:[^"]*\s)?(line-block|poem|verse)(?:\s[^"]*)?"/.test(body)) {
-    say(book.chapters.find((c) => /line-block|poem|verse/.test(JSON.stringify(c.content)))?.file ?? 'book.yaml', 'paginator-verse', 'verse (line blocks, poem and verse divs: stanzas kept whole)');
   }
   if (book.config.design) say('book.yaml', 'paginator-design', `a design's page furniture (design: ${book.config.design.name})`);
   if (book.config.print.bleed || book.config.print.cropMarks) say('book.yaml', 'paginator-bleed', 'bleed or crop marks');
