@@ -1,6 +1,9 @@
 // A book whose notes fill printed pages of their own when print sets them as endnotes: three chapters, each
 // with notes of every shape (one paragraph, several, a quotation, a list, a note long enough to run over a
 // page), the text varied so that a page's first words name one place. `notes` and `print.notes` as asked.
+// Its styles/custom.css starts each chapter's notes on a page of their own in print (with book-endnotes,
+// each chapter's group after the first, the first under the Notes title), so that pages begin with the
+// notes' headings too.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -27,6 +30,8 @@ function note(chapter: number, k: number): string {
 
 export async function endnotesBook(dir: string, notes: { epub: 'chapter' | 'book'; print: 'chapter-endnotes' | 'book-endnotes' }): Promise<void> {
   await mkdir(join(dir, 'chapters'), { recursive: true });
+  await mkdir(join(dir, 'styles'), { recursive: true });
+  await writeFile(join(dir, 'styles', 'custom.css'), '.chapter-notes, .notes-group + .notes-group { break-before: page; }\n');
   const titles = ['The Survey', 'The Auction', 'The Flood'];
   await writeFile(join(dir, 'book.yaml'), `title: The Harbour Papers
 creators:

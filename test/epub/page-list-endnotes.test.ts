@@ -47,6 +47,9 @@ for (const c of CASES) {
     // Pages of endnotes alone: enough to count (several per chapter), one beginning inside a note.
     assert.ok(notePages(b).length >= 5, `${notePages(b).length} printed pages begin in the notes`);
     assert.ok(notePages(b).some((p) => p.offset > 0), 'a page begins inside a note');
+    // Each chapter's notes open a page (styles/custom.css); with book-endnotes the first under the Notes title.
+    const opens = notePages(b).map((p) => p.opens ?? '');
+    assert.deepEqual(opens.filter(Boolean), c.print === 'book-endnotes' ? ['notes', 'group', 'group'] : ['group', 'group', 'group']);
     checkMarkers(b);
     const elsewhere = (c.epub === 'chapter') !== (c.print === 'chapter-endnotes');
     checkPageList(b, elsewhere ? 'reading' : 'print');
@@ -89,4 +92,11 @@ test('the markers of notes pages are where the EPUB sets the notes', () => {
   const first = notePages(b).find((p) => p.opens === 'notes');
   assert.ok(first, 'print\'s Notes section opens a page');
   assert.match(b.files['notes.xhtml']!, new RegExp(`<section [^>]*epub:type="endnotes"[^>]*><span [^>]*id="page-${first.label}"[^>]*/><h1`), 'its marker before the EPUB Notes\' title');
+  // A page that opens with a chapter's notes (print's “Notes”, or its title over its group): before the
+  // EPUB's group heading, the chapter's title.
+  for (const name of ['book-endnotes', 'chapter-endnotes-in-notes']) {
+    for (const p of notePages(books.get(name)!).filter((p) => p.opens === 'group')) {
+      assert.match(books.get(name)!.files['notes.xhtml']!, new RegExp(`<section [^>]*class="notes-group"[^>]*><span [^>]*id="page-${p.label}"[^>]*/><h2`), `${name}: page ${p.label}`);
+    }
+  }
 });
