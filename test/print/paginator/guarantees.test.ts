@@ -2,7 +2,8 @@
 // footnotes: every print guarantee read back from the PDF with poppler, as the Paged.js path passes them; and
 // what it does not support yet stops the build with an error naming it. Real Chromium, real poppler.
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import { after, test } from 'node:test';
 import { BrowserPool } from '../../../src/browser.ts';
 import { BuildError } from '../../../src/diagnostics.ts';
@@ -54,4 +55,11 @@ test('paginator chromium: what it cannot set yet stops the build with an error n
     assert.match(d.hint!, /paginator: pagedjs/);
     return true;
   });
+});
+
+test('paginator chromium: two renders of the same book are byte-identical', { timeout: 300_000 }, async () => {
+  const book = makeBook({ chapters: 2, paragraphs: 10, noteEvery: 2 });
+  const a = await printWith(book, 'chromium', pool, dirs);
+  const b = await printWith(book, 'chromium', pool, dirs);
+  assert.equal(createHash('sha256').update(await readFile(a.pdf)).digest('hex'), createHash('sha256').update(await readFile(b.pdf)).digest('hex'));
 });
