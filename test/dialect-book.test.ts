@@ -102,6 +102,11 @@ test('citations from the bibliography, the call after the punctuation', () => {
   assert.match(light(), /prisms|family/);
 });
 
+test('two calls side by side (a citation note, then a note) are set “³,⁴”, not “³⁴”, in both outputs', () => {
+  assert.match(light(), /later measured\.<sup class="noteref"><a [^>]*>3<\/a><\/sup><sup class="note-sep">,<\/sup><sup class="noteref"><a [^>]*>4<\/a><\/sup>/);
+  assert.match(pdf(), /later measured\. ?3,4/);
+});
+
 test('figures with captions; image attributes; the id names the figure', () => {
   assert.match(light(), /<figure (id="fig-harbour" class="figure"|class="figure" id="fig-harbour")>\s*<img[^>]*alt="The harbour at dusk, with the light lit"[^>]*\/>\s*<figcaption>The harbour at dusk, with the light lit<\/figcaption>\s*<\/figure>/);
   assert.match(light(), /<img[^>]*height="40"/);

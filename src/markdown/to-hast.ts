@@ -5,6 +5,7 @@ import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-t
 import { defListHastHandlers } from 'remark-definition-list';
 import { lineBlockHandlers } from './syntax/line-block/index.ts';
 import { verseParagraphs } from './syntax/line-block/verse-paragraphs.ts';
+import { separateAdjacentCalls } from './adjacent-calls.ts';
 import { headlessTable } from './syntax/pandoc-table/index.ts';
 import { bibliographyId, NOTE_REF_TAG, type Note } from '../book/model.ts';
 import type { CitationNode } from './citations/citation-node.ts';
@@ -38,6 +39,7 @@ export class HastBuilder {
   chapter(tree: Root): HastRoot {
     const root = toHast(tree, { handlers: this.#handlers }) as HastRoot;
     verseParagraphs(root);
+    separateAdjacentCalls(root);
     return root;
   }
 
