@@ -64,6 +64,8 @@ const parser = unified()
 export function parseDialect(text: string, path: string): Root {
   const vfile = new VFile({ path, value: text });
   const tree = parser.runSync(parser.parse(vfile), vfile);
+  // pandoc's fancy lists (`i.`, `a)`, `(1)`, `#.`) are lists here too: their markers are not words.
+  fancyLists(tree, text);
   tableCaptions(tree);
   return tree;
 }
@@ -110,7 +112,7 @@ export function parseChapter(
   const meta = Object.assign(fromYaml, { ...titleMeta, ...fromYaml });
   titleFromMeta(tree, meta);
   resolveReferences(tree, file, map, diagnostics);
-  fancyLists(tree);
+  fancyLists(tree, text);
   implicitFigures(tree);
   tableCaptions(tree);
   leftovers(tree, file, map, diagnostics);

@@ -168,6 +168,12 @@ describe('rare but real words, foreign passages and names (SCOWL tier, issue 14)
     assert.deepEqual(await warned('[Elle est nèe ici]{lang=fr}\n'), ['11 "nèe" is not in the fr dictionary (text marked lang=fr)']);
   });
 
+  test('pandoc’s fancy lists: their markers are not words, their items are checked one by one', async () => {
+    const list = 'The rules:\n\ni. Light the lamp.\nii. Keep the glsas clean.\niii. Never leave.\n\n(a) First.\n(b) Then.\n';
+    const found = (await proof(list)).filter((d) => d.rule === 'spelling').map((d) => `${d.line}:${d.column} ${d.severity} ${d.message.split(' ')[0]}`);
+    assert.deepEqual(found, ['4:14 warning "glsas"']);
+  });
+
   test('a lower-case name in a compound, a heading’s word used again', async () => {
     assert.deepEqual(await warned('One of the india-rubber bands had shrunk.\n'), []);
     assert.deepEqual(await warned('# Salut au Monde\n\nSalut au monde, he cried.\n'), []);

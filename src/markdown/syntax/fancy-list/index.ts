@@ -61,8 +61,11 @@ function parseMarker(line: string, want: Style | undefined): Marker | undefined 
   return { style, value, length };
 }
 
-/** The paragraph's inline content split into lines (soft line breaks inside text nodes). */
-function lines(p: Paragraph): PhrasingContent[][] {
+/**
+ * The paragraph's inline content split into lines (soft line breaks inside text nodes). With the source,
+ * each later line's text is placed where it is on its line (after any indent or `> `), offsets included.
+ */
+function lines(p: Paragraph, source?: SourceLines): PhrasingContent[][] {
   const out: PhrasingContent[][] = [[]];
   for (const child of p.children) {
     if (child.type !== 'text' || !child.value.includes('\n')) {
@@ -74,12 +77,31 @@ function lines(p: Paragraph): PhrasingContent[][] {
     parts.forEach((part, i) => {
       if (i > 0) out.push([]);
       const start = child.position?.start;
-      const at = start && i > 0 ? { line: start.line + i, column: 1 } : start;
-      if (part) out[out.length - 1]!.push({ type: 'text', value: part, position: at ? { start: at, end: at } : undefined });
+      const at = start && i > 0 ? (source?.place(start.line + i, part) ?? { line: start.line + i, column: 1 }) : start;
+      const end = at && { line: at.line, column: at.column + part.length, offset: at.offset === undefined ? undefined : at.offset + part.length };
+      if (part) out[out.length - 1]!.push({ type: 'text', value: part, position: at && end ? { start: at, end } : undefined });
       offset += part.length + 1;
     });
   }
   return out;
+}
+
+interface SourceLines {
+  place(line: number, text: string): { line: number; column: number; offset: number } | undefined;
+}
+
+function sourceLines(text: string): SourceLines {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return {
+    place(line, part) {
+      const from = starts[line - 1];
+      if (from === undefined) return undefined;
+      const to = starts[line] ?? text.length;
+      const column = text.slice(from, to).indexOf(part);
+      return column < 0 ? undefined : { line, column: column + 1, offset: from + column };
+    },
+  };
 }
 
 function firstText(line: PhrasingContent[]): string {
@@ -95,6 +117,12 @@ function stripMarker(line: PhrasingContent[], length: number): PhrasingContent[]
   return rest ? [moved, ...line.slice(1)] : line.slice(1);
 }
 
+/** From the first positioned node's start to the last one's end: where an item's text is in the source. */
+function spanOf(nodes: PhrasingContent[]): Paragraph['position'] {
+  const placed = nodes.filter((n) => n.position);
+  return placed.length ? { start: placed[0]!.position!.start, end: placed[placed.length - 1]!.position!.end } : undefined;
+}
+
 function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   parts.forEach((line, i) => {
@@ -104,7 +132,9 @@ function joinLines(parts: PhrasingContent[][]): PhrasingContent[] {
   return out;
 }
 
-export function fancyLists(tree: Root): void {
+/** `source`: the text the tree was parsed from, to keep the items' text at its exact places. */
+export function fancyLists(tree: Root, source?: string): void {
+  const placed = source === undefined ? undefined : sourceLines(source);
   const examples = new Map<string, number>();
   let exampleCount = 0;
   visit(tree, (node) => {
@@ -121,7 +151,7 @@ export function fancyLists(tree: Root): void {
       for (; j < parent.children.length; j++) {
         const p = parent.children[j];
         if (p?.type !== 'paragraph') break;
-        const ls = lines(p as Paragraph);
+        const ls = lines(p as Paragraph, placed);
         const m = parseMarker(firstText(ls[0]!), style);
         if (!m || m.style !== style) break;
         for (const line of ls) {
@@ -144,7 +174,9 @@ export function fancyLists(tree: Root): void {
             exampleCount++;
             if (item.marker.label) examples.set(item.marker.label, exampleCount);
           }
-          return { type: 'listItem', spread, children: [{ type: 'paragraph', children: joinLines(item.content) }] };
+          const children = joinLines(item.content);
+          const position = spanOf(children);
+          return { type: 'listItem', spread, position, children: [{ type: 'paragraph', position, children }] };
         }),
         data: { hProperties: HTML_TYPE[style] ? { type: HTML_TYPE[style] } : style === 'example' ? { className: ['example'] } : {} },
       };
