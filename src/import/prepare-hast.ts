@@ -66,15 +66,20 @@ function markCalls(node: Element): void {
   node.children = node.children.map((child) => {
     if (child.type !== 'element') return child;
     if (child.tagName === 'sup') {
-      const inner = child.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
-      const a = inner[0];
-      if (inner.length === 1 && a.type === 'element' && a.tagName === 'a' && /^#(footnote|endnote)-/.test(String(a.properties.href ?? ''))) {
-        return { type: 'element', tagName: NOTE_CALL, properties: { dataNote: String(a.properties.href).slice(1) }, children: [] } satisfies Element;
+      // One call, or calls with the superscript commas set between calls side by side (`³,⁴`, as our
+      // .docx writes them, or an author's): the commas go, they are not text.
+      const inner = child.children.filter((c) => !(c.type === 'text' && /^[\s,]*$/.test(c.value)));
+      const isCall = (a: ElementContent) => a.type === 'element' && a.tagName === 'a' && /^#(footnote|endnote)-/.test(String(a.properties.href ?? ''));
+      if (inner.length > 0 && inner.every(isCall)) {
+        return inner.map((a) => ({ type: 'element', tagName: NOTE_CALL, properties: { dataNote: String((a as Element).properties.href).slice(1) }, children: [] }) satisfies Element);
       }
     }
     markCalls(child);
     return child;
-  });
+  }).flat();
+  // A superscript comma of its own between two calls.
+  node.children = node.children.filter((c, i, all) => !(c.type === 'element' && c.tagName === 'sup' && /^\s*,\s*$/.test(toText(c)) &&
+    all[i - 1]?.type === 'element' && (all[i - 1] as Element).tagName === NOTE_CALL && all[i + 1]?.type === 'element' && (all[i + 1] as Element).tagName === NOTE_CALL));
 }
 
 function sceneBreak(block: Element): Element {
