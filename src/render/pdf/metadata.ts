@@ -6,9 +6,14 @@ import type { Book } from '../../book/model.ts';
 import { pageGeometry } from '../html/page-geometry.ts';
 import { hardenSoftHyphens } from './text-layer.ts';
 
-export const PRODUCER = 'bookpipe (Chromium, Paged.js 0.4.3, pdf-lib; laid out by parts)';
+/** The Producer of each print path: what laid the book out. */
+export const PRODUCER = {
+  pagedjs: 'bookpipe (Chromium, Paged.js 0.4.3, pdf-lib; laid out by parts)',
+  chromium: 'bookpipe (Chromium, pdf-lib; laid out by the measuring paginator)',
+} as const;
 
-export async function finishPdf(input: Uint8Array | PDFDocument, book: Book): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(input: Uint8Array | PDFDocument, book: Book, paginator: keyof typeof PRODUCER = 'pagedjs'): Promise<{ bytes: Uint8Array; pages: number }> {
+  const producer = PRODUCER[paginator];
   const c = book.config;
   const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false });
   const date = new Date(book.epoch * 1000);
@@ -21,7 +26,7 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book): Pr
   doc.setKeywords(c.subjects);
   doc.setLanguage(c.language);
   doc.setCreator('bookpipe');
-  doc.setProducer(PRODUCER);
+  doc.setProducer(producer);
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   hardenSoftHyphens(doc);
@@ -38,7 +43,7 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book): Pr
 
   const id = createHash('sha256').update(c.identifier).digest('hex').slice(0, 32).toUpperCase();
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-  const xmp = xmpPacket({ title, authors, subject, language: c.language, date, identifier: c.identifier, keywords: c.subjects });
+  const xmp = xmpPacket({ producer, title, authors, subject, language: c.language, date, identifier: c.identifier, keywords: c.subjects });
   const stream = doc.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
 
@@ -48,7 +53,7 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book): Pr
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function xmpPacket(m: { title: string; authors: string[]; subject: string; language: string; date: Date; identifier: string; keywords: string[] }): string {
+function xmpPacket(m: { producer: string; title: string; authors: string[]; subject: string; language: string; date: Date; identifier: string; keywords: string[] }): string {
   const iso = m.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const uuid = m.identifier.replace(/^urn:uuid:/, '');
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -66,7 +71,7 @@ function xmpPacket(m: { title: string; authors: string[]; subject: string; langu
    <xmp:ModifyDate>${iso}</xmp:ModifyDate>
    <xmp:MetadataDate>${iso}</xmp:MetadataDate>
    <xmp:CreatorTool>bookpipe</xmp:CreatorTool>
-   <pdf:Producer>${esc(PRODUCER)}</pdf:Producer>
+   <pdf:Producer>${esc(m.producer)}</pdf:Producer>
    <pdf:Keywords>${esc(m.keywords.join(', '))}</pdf:Keywords>
    <xmpMM:DocumentID>uuid:${esc(uuid)}</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:${esc(uuid)}</xmpMM:InstanceID>

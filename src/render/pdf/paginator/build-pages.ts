@@ -71,7 +71,12 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[], pageN
     for (let a = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; a && a !== flow; a = a.parentElement) partial.push(a);
     const whole = node.nodeType === Node.ELEMENT_NODE ? (node.childNodes[offset] as Element | undefined) : undefined;
     const { leaf, justify } = cutAt.get(k)!;
-    for (const a of partial) a.setAttribute('data-bp-partial', '');
+    // Both parts of an element cut in two carry its `data-ref` (page-starts.ts finds the id of a piece
+    // that lost it by it: an endnote or a contents entry going on over a page, as in Paged.js's copies).
+    for (const a of partial) {
+      a.setAttribute('data-bp-partial', '');
+      if (a.id && !a.hasAttribute('data-ref')) a.setAttribute('data-ref', `bp-${a.id}`);
+    }
     const r = document.createRange();
     r.setStart(flow, 0);
     r.setEnd(node, offset);

@@ -134,13 +134,13 @@ export async function renderPdfChromium(
         timings.printMs = performance.now() - p0;
         await step('print');
         const t2 = performance.now();
-        const { bytes, pages } = await finishPdf(pdf, book);
+        const { bytes, pages } = await finishPdf(pdf, book, 'chromium');
         if (pages !== total) throw new Error(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);
         await writeFile(outFile, bytes);
         timings.finishMs = performance.now() - t2;
         const folios = new Map<string, number>();
         for (const [id, at] of anchors) if (f.arabicFrom >= 0 && at >= f.arabicFrom && !folios.has(id)) folios.set(id, at - f.arabicFrom + 1);
-        const printPages: PrintPage[] = starts.map(({ page: at, key, offset, entry, words }) => ({ label: f.labels[at]!, physical: at + 1, chapterId: key, offset, entry, words }));
+        const printPages: PrintPage[] = starts.map(({ page: at, key, offset, entry, words, note, opens }) => ({ label: f.labels[at]!, physical: at + 1, chapterId: key, offset, entry, words, note, opens }));
         timings.totalMs = performance.now() - started;
         ctx.log(`print: laid out ${total} pages in one document (paginator: chromium) in ${Math.round(timings.layoutMs.reduce((a, b) => a + b, 0))} ms`);
         return { pages, layout: { pages: printPages, folios }, timings };
