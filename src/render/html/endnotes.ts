@@ -21,14 +21,20 @@ export function endnoteCall(note: Note): Element {
 /** Containers a note may open with: the number goes into their first paragraph (it stays on the first line of text). */
 const OPENS_INTO = new Set(['blockquote', 'div', 'ul', 'ol', 'li']);
 
-function withLead(content: ElementContent[], lead: ElementContent): ElementContent[] | null {
+/** Blocks: anything else a container opens with is its text (a tight list item's words, an emphasis). */
+const BLOCKS = new Set(['p', 'blockquote', 'div', 'ul', 'ol', 'li', 'pre', 'table', 'figure', 'dl', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section']);
+
+function withLead(content: ElementContent[], lead: ElementContent, holdsText = false): ElementContent[] | null {
   const index = content.findIndex((n) => n.type === 'element' || (n.type === 'text' && n.value.trim() !== ''));
   const first = content[index];
-  if (!first || first.type !== 'element') return null;
+  if (!first) return null;
+  // A tight list item (`<li>words…`) or a div holding its words directly: the number goes before them.
+  if (holdsText && (first.type === 'text' || (first.type === 'element' && !BLOCKS.has(first.tagName)))) return [lead, ...content.slice(index)];
+  if (first.type !== 'element') return null;
   const rest = content.slice(index + 1);
   if (first.tagName === 'p') return [{ ...first, children: [lead, ...first.children] }, ...rest];
   if (!OPENS_INTO.has(first.tagName)) return null;
-  const inner = withLead(first.children, lead);
+  const inner = withLead(first.children, lead, first.tagName === 'li' || first.tagName === 'div');
   if (!inner) return null;
   const className = [...((first.properties.className as string[] | undefined) ?? []), 'en-lead'];
   return [{ ...first, properties: { ...first.properties, className }, children: inner }, ...rest];
