@@ -132,6 +132,12 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[], pageN
     page.appendChild(area);
     root.appendChild(page);
   };
+  // A page holds the rest of the flow it begins in, then every flow that runs on after it (CSS
+  // `break-before: auto`), the last one cut at the next page's break when that page goes on in it.
+  const firstAtom = new Map<number, number>();
+  atomFlow.forEach((f, k) => {
+    if (!firstAtom.has(f)) firstAtom.set(f, k);
+  });
   let lastFlow = -1;
   plan.forEach((start, p) => {
     if (start === null) {
@@ -139,24 +145,31 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[], pageN
       pages.push({ flow: lastFlow, opening: false, blank: true });
       return;
     }
-    const f = atomFlow[start]!;
-    const flow = flows[f]!;
-    const opening = f !== lastFlow;
-    lastFlow = f;
-    const next = plan.slice(p + 1).find((x): x is number => x !== null);
-    let content: Element;
-    if (next !== undefined && atomFlow[next] === f) {
-      const shell = flow.cloneNode(false) as Element;
-      shell.appendChild(extract(flow, next));
-      if (!opening) shell.classList.add('bp-cont');
-      flow.removeAttribute('id');
-      content = shell;
-    } else {
-      if (!opening) flow.classList.add('bp-cont');
-      content = flow;
+    let next: number | undefined;
+    for (let q = p + 1; q < plan.length && next === undefined; q++) next = plan[q] ?? undefined;
+    const first = atomFlow[start]!;
+    const last = atomFlow[(next ?? atomFlow.length) - 1]!;
+    const opening = firstAtom.get(first) === start;
+    const content = document.createDocumentFragment();
+    for (let f = first; f <= last; f++) {
+      const flow = flows[f]!;
+      const goesOn = f === first && !opening;
+      if (f === last && next !== undefined && atomFlow[next] === f) {
+        const shell = flow.cloneNode(false) as Element;
+        shell.appendChild(extract(flow, next));
+        if (goesOn) shell.classList.add('bp-cont');
+        flow.removeAttribute('id');
+        content.appendChild(shell);
+      } else {
+        if (goesOn) flow.classList.add('bp-cont');
+        content.appendChild(flow);
+      }
     }
     box(content, pageNotes[p]);
-    pages.push({ flow: f, opening, blank: false });
+    // The running head's section: the first that opens on the page (CSS string-set's `first`), else the one it goes on in.
+    const opened = opening ? first : [...firstAtom].find(([f, k]) => f > first && k >= start && (next === undefined || k < next))?.[0];
+    pages.push({ flow: opened ?? first, opening, blank: false });
+    lastFlow = last;
   });
   document.body.appendChild(root);
   return { pages, flows: facts };

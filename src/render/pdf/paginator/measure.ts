@@ -212,16 +212,28 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     }
     merge(cs.breakAfter);
   };
+  // A top-level section after the `bp-part` comment (src/render/html/index.ts: a kind that opens on a
+  // right-hand page) opens one, whatever its CSS says, as each part of the Paged.js path does; any other
+  // (the front matter's sections, a colophon or a chapter that may open on any page) follows its CSS and
+  // the section's before it: with `break-before: auto` on the same named page it runs on.
+  const partStart = (el: Element) => {
+    for (let n = el.previousSibling; n; n = n.previousSibling) {
+      if (n.nodeType === Node.COMMENT_NODE) return n.nodeValue!.trim() === 'bp-part';
+      if (n.nodeType === Node.ELEMENT_NODE || n.nodeValue!.trim()) return false;
+    }
+    return false;
+  };
+  // Sections on different named pages (CSS `page`: chapter, back …) never share a page.
+  const named = flows.map((f) => getComputedStyle(f).page || 'auto');
   for (const [i, flow] of flows.entries()) {
     flowIndex = i;
-    // Every top-level section opens a page, whatever its own rule says (at least `page`).
-    carry = 'allow';
+    if (i === 0 || named[i] !== named[i - 1]) merge('page');
     merge(getComputedStyle(flow).breakBefore);
-    if (rank[carry] < rank.page) carry = 'page';
+    if (partStart(flow)) carry = 'right';
     const count = atoms.length;
     visit(flow, true);
     if (atoms.length === count) push(flow.getBoundingClientRect().top, flow.getBoundingClientRect().bottom, before(flow), carry);
-    // The flow's first atom starts its page at the flow's top (its children's margins kept, as after a forced break).
+    // A page that begins with the flow begins at the flow's top (its children's margins kept).
     atoms[count]!.top = flow.getBoundingClientRect().top - origin;
   }
   // Each call's line: the atom whose box holds the middle of the call.
