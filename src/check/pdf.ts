@@ -63,7 +63,7 @@ export async function checkPdf(book: Book, file: string): Promise<Diagnostic[]> 
     );
   }
   // Typographic faults left (warnings) in a book set in one of the designs: hyphen ladders, a heading alone at
-  // a page foot (./typography.ts).
+  // a page foot, widows, orphans, facing pages ending on different lines (./typography.ts).
   if (book.config.design) out.push(...(await checkTypography(book, file, name)));
   return out;
 }
