@@ -119,10 +119,10 @@ export function notePages(
   let nextMarker = 1;
   for (const page of pages) {
     for (const w of readingOrder(page.words)) {
-      if (!/^\d+$/.test(w.text)) continue;
+      if (!/^\d+(?:,\d+)*$/.test(w.text)) continue;
       if (isCallSize(w, scale) && w.text.startsWith(String(nextCall))) {
-        // Calls in a row (`text.³⁴`) are read as one word: take its numbers in sequence.
-        let [rest, n] = [w.text, nextCall];
+        // Calls in a row (`text.³⁴`, `text.³,⁴`) are read as one word: take its numbers in sequence.
+        let [rest, n] = [w.text.replace(/,/g, ''), nextCall];
         while (rest.startsWith(String(n))) rest = rest.slice(String(n++).length);
         if (rest === '') {
           for (; nextCall < n; nextCall++) calls.set(nextCall, page.number);

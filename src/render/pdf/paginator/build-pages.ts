@@ -12,6 +12,11 @@ export interface BuiltPage {
   /** First page of its flow. */
   opening: boolean;
   blank: boolean;
+  /**
+   * The section string (a design's `chapter-and-section` running heads: `string-set: sectiontitle` on
+   * chapter titles and `##` headings): the first set on the page, else the last before it.
+   */
+  section: string;
 }
 
 export interface FlowFacts {
@@ -61,6 +66,33 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[], pageN
     const leaf = node.nodeType === Node.TEXT_NODE ? blockOf(node) : null;
     cutAt.set(start, { leaf, justify: leaf ? getComputedStyle(leaf).textAlign === 'justify' : false });
   }
+
+  // CSS counters (a design's section numbers: `counter-reset` on the chapter, `counter-increment` on its
+  // headings) as they stand at each cut, so the rest of a section cut over pages counts on from there (its
+  // copy would reset them). Counted flat within the flow; list items and the page counter are not ours.
+  const counters = new Map<number, string>();
+  const probe = document.createRange();
+  const pairs = (v: string) => [...v.matchAll(/(-?[A-Za-z_][\w-]*)\s+(-?\d+)/g)].map((m) => [m[1]!, Number(m[2])] as const).filter(([n]) => n !== 'list-item' && n !== 'page');
+  flows.forEach((flow, f) => {
+    const effects = [flow, ...flow.querySelectorAll('*')].map((el) => {
+      const cs = getComputedStyle(el);
+      return { el, reset: pairs(cs.counterReset), inc: pairs(cs.counterIncrement) };
+    }).filter((e) => e.reset.length > 0 || e.inc.length > 0);
+    if (effects.length === 0) return;
+    for (const start of plan) {
+      if (start === null || atomFlow[start] !== f) continue;
+      const at = breaks.get(start)!;
+      const values = new Map<string, number>();
+      for (const { el, reset, inc } of effects) {
+        probe.setStartBefore(el);
+        if (probe.compareBoundaryPoints(Range.START_TO_START, at) >= 0) break;
+        for (const [n, v] of reset) values.set(n, v);
+        for (const [n, v] of inc) values.set(n, (values.get(n) ?? 0) + v);
+      }
+      if (values.size > 0) counters.set(start, [...values].map(([n, v]) => `${n} ${v}`).join(' '));
+    }
+  });
+  probe.detach();
 
   /** Everything of `flow` before the break before atom `k`, taken out of it (the flow keeps the rest). */
   const extract = (flow: Element, k: number): DocumentFragment => {
@@ -139,10 +171,11 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[], pageN
     if (!firstAtom.has(f)) firstAtom.set(f, k);
   });
   let lastFlow = -1;
+  let section = '';
   plan.forEach((start, p) => {
     if (start === null) {
       box(null);
-      pages.push({ flow: lastFlow, opening: false, blank: true });
+      pages.push({ flow: lastFlow, opening: false, blank: true, section });
       return;
     }
     let next: number | undefined;
@@ -159,16 +192,20 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[], pageN
         shell.appendChild(extract(flow, next));
         if (goesOn) shell.classList.add('bp-cont');
         flow.removeAttribute('id');
+        const counted = counters.get(next);
+        if (counted) (flow as HTMLElement).style.counterReset = counted;
         content.appendChild(shell);
       } else {
         if (goesOn) flow.classList.add('bp-cont');
         content.appendChild(flow);
       }
     }
+    const set = content.querySelector('.chapter-title, .chapter h2, .bibliography h1');
+    if (set) section = (set.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
     box(content, pageNotes[p]);
     // The running head's section: the first that opens on the page (CSS string-set's `first`), else the one it goes on in.
     const opened = opening ? first : [...firstAtom].find(([f, k]) => f > first && k >= start && (next === undefined || k < next))?.[0];
-    pages.push({ flow: opened ?? first, opening, blank: false });
+    pages.push({ flow: opened ?? first, opening, blank: false, section });
     lastFlow = last;
   });
   document.body.appendChild(root);

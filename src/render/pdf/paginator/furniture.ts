@@ -16,7 +16,11 @@ export interface Furniture {
   arabicFrom: number;
 }
 
-export function furniture(pages: BuiltPage[], flows: FlowFacts[], bookTitle: string): Furniture {
+/**
+ * `runningHeads`: a design's setting; `chapter-and-section` puts the chapter's title on the left and the
+ * current section's on the right of a chapter's pages (src/render/design/settings.ts RUNNING_HEADS_SECTIONS).
+ */
+export function furniture(pages: BuiltPage[], flows: FlowFacts[], bookTitle: string, runningHeads: string = 'book-and-chapter'): Furniture {
   const arabicFrom = pages.findIndex((p) => !p.blank && p.opening && flows[p.flow]?.firstChapter);
   const labels = pages.map((_, i) => (arabicFrom >= 0 && i >= arabicFrom ? String(i - arabicFrom + 1) : lowerRoman(i + 1)));
   const rules = pages.map((page, i) => {
@@ -28,6 +32,7 @@ export function furniture(pages: BuiltPage[], flows: FlowFacts[], bookTitle: str
     if (kind === 'blank' || kind === 'title' || kind === 'display') folio = undefined;
     else if (kind === 'front' || kind === 'part' || page.opening) head = undefined;
     else if (kind === 'back') head = flow!.title;
+    else if (runningHeads === 'chapter-and-section' && kind === 'chapter') head = left ? flow!.title : page.section || flow!.title;
     else head = left ? bookTitle : flow!.title;
     const content = (s: string | undefined) => (s ? cssString(s) : 'none');
     return `@page bp-${i} { @top-center { content: ${content(head)}; } @bottom-center { content: ${content(folio)}; } }`;
@@ -48,6 +53,8 @@ export const PAGE_BOX_CSS = `
 .bp-cont { margin-top: 0 !important; padding-top: 0 !important; border-top-width: 0 !important; text-indent: 0 !important; }
 li.bp-cont { list-style-type: none; }
 li.bp-cont::marker { content: none; }
+/* The rest of a paragraph cut over a page has no initial of its own (a design's drop caps). */
+.bp-cont::first-letter { float: none !important; font-size: inherit !important; line-height: inherit !important; margin: 0 !important; padding: 0 !important; font-weight: inherit !important; font-style: inherit !important; }
 .bp-top { margin-top: 0 !important; }
 .contents a::after { content: attr(data-folio); }
 `;

@@ -4,10 +4,12 @@
 // (choose-breaks.ts), the column cut into page boxes at the breaks (build-pages.ts), running heads and folios
 // given to Chromium's own @page margin boxes (furniture.ts), the text guard run, and the book printed with
 // one page.pdf(). The gutter follows the page count as in the Paged.js path.
-// Not yet: page references, the index, designs, bleed, right-to-left text (unsupported.ts stops the build).
+// Designs: their margin boxes' styles apply natively; their section running heads, section numbers, drop caps
+// and hyphen ladders are taken care of here. Not yet: page references, the index, bleed, right-to-left text
+// (unsupported.ts stops the build).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Book } from '../../../book/model.ts';
 import type { PrintLayout, PrintPage } from '../../../book/print-pages.ts';
 import type { RenderContext } from '../../context.ts';
@@ -37,6 +39,22 @@ export interface ChromiumPdfTimings {
 }
 
 const MAX_PASSES = 4;
+const HYPHEN_LADDERS = fileURLToPath(new URL('../../design/hyphen-ladders.js', import.meta.url));
+
+/** Runs in the tab: the hyphen-ladders handler, given a stand-in for Paged.js, run over the book's body. */
+async function hyphenLadders(source: string): Promise<void> {
+  let Handler: (new () => { beforeParsed: (content: DocumentFragment) => Promise<void> }) | undefined;
+  (window as unknown as { Paged: unknown }).Paged = { Handler: class {}, registerHandlers: (h: typeof Handler) => (Handler = h) };
+  (0, eval)(source);
+  if (!Handler) throw new Error('hyphen-ladders.js registered no handler');
+  const content = document.createDocumentFragment();
+  content.append(...document.body.childNodes);
+  try {
+    await new Handler().beforeParsed(content);
+  } finally {
+    document.body.append(content);
+  }
+}
 const DOC = '_chromium-print.html';
 
 export async function renderPdfChromium(
@@ -85,6 +103,9 @@ export async function renderPdfChromium(
           // Room for the contents numbers before they are known (three figures).
           for (const a of document.querySelectorAll('.contents a[href^="#"]')) a.setAttribute('data-folio', '888');
         });
+        // A design's books: no more than two hyphenated lines in a row, by the same browser script the
+        // Paged.js path runs as a handler (src/render/design/hyphen-ladders.js), on the same text-wide layout.
+        if (book.config.design) await page.evaluate(hyphenLadders, await readFile(HYPHEN_LADDERS, 'utf8'));
         await step('load');
         const { atoms, textHeight, notes } = await page.evaluate(measureColumn);
         await step('measure');
@@ -107,7 +128,7 @@ export async function renderPdfChromium(
           await gutter.set(indexFile, book, total);
           continue;
         }
-        const f = furniture(built.pages, built.flows, book.config.title);
+        const f = furniture(built.pages, built.flows, book.config.title, String(book.config.design?.settings['running-heads'] ?? 'book-and-chapter'));
         const anchors = await page.evaluate((css: string, labels: string[]) => {
           const style = document.createElement('style');
           style.textContent = css;

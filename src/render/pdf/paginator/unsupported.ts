@@ -16,7 +16,6 @@ export function checkSupported(book: Book, html: string): void {
   if (book.chapters.some((c) => (c.indexMarks ?? []).length > 0) || /<section[^>]*\bid="index"/.test(html)) {
     say(book.chapters.find((c) => (c.indexMarks ?? []).length > 0)?.file ?? 'book.yaml', 'paginator-index', 'a generated index (its locators are page numbers)');
   }
-  if (book.config.design) say('book.yaml', 'paginator-design', `a design's page furniture (design: ${book.config.design.name})`);
   if (book.config.print.bleed || book.config.print.cropMarks) say('book.yaml', 'paginator-bleed', 'bleed or crop marks');
   if (textDirection(book.config.language) === 'rtl') say('book.yaml', 'paginator-rtl', 'right-to-left text');
   if (found.length > 0) throw new BuildError(found, 'the book uses what paginator: chromium cannot set yet');
