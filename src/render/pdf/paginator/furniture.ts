@@ -53,7 +53,9 @@ export const PAGE_BOX_CSS = `
 .bp-cont { margin-top: 0 !important; padding-top: 0 !important; border-top-width: 0 !important; text-indent: 0 !important; }
 li.bp-cont { list-style-type: none; }
 li.bp-cont::marker { content: none; }
-/* The rest of a paragraph cut over a page has no initial of its own (a design's drop caps). */
+/* The rest of a paragraph cut over a page has no initial or opening line of its own (a design's drop caps,
+   small capitals on the opening line): its lines break as they were measured. */
+.bp-cont::first-line { font-variant-caps: inherit !important; letter-spacing: inherit !important; font-size: inherit !important; }
 .bp-cont::first-letter { float: none !important; font-size: inherit !important; line-height: inherit !important; margin: 0 !important; padding: 0 !important; font-weight: inherit !important; font-style: inherit !important; }
 .bp-top { margin-top: 0 !important; }
 .contents a::after { content: attr(data-folio); }
