@@ -5,8 +5,9 @@
 // all one height (custom.css takes the margins off paragraphs and headings). A first render of the lines alone
 // (the probe) says which line ends each page; the test books then group the same lines differently, so the page
 // turns fall on the same lines: a paragraph starting on a page's last line (an orphan), one ending on the next
-// page's first line (a widow), a heading on a page's last line, three lines ending in a hyphen, and a forced page
-// break that leaves a left-hand page a line short of its facing page. The clean book groups the same lines with
+// page's first line (a widow), a heading on a page's last line (a forced break after it: Paged.js otherwise keeps it
+// with its text), three lines ending in a hyphen, and a forced page break that leaves a left-hand page a line short
+// of its facing page. KEEP_TYPOGRAPHY=1 keeps the books and PDFs in the temporary folder to look at. The clean book groups the same lines with
 // two lines of a paragraph on each side of every turn, the heading higher up, two hyphens, no forced break.
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
