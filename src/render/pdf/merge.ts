@@ -3,6 +3,7 @@
 // and annotations renumbered), the element-id tree, named destinations (links and note anchors) and the
 // bookmarks (each part's outline items chained into one outline). A blank verso follows an odd part.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, PDFString, type PDFObject, type PDFPageLeaf } from 'pdf-lib';
+import { stableStructIds } from './struct-ids.ts';
 
 export interface PrintedPart {
   bytes: Uint8Array;
@@ -25,9 +26,11 @@ export async function mergeParts(parts: PrintedPart[]): Promise<PDFDocument> {
   let nextKey = 0;
   let first: PDFDocument | undefined;
 
-  for (const part of parts) {
+  for (const [k, part] of parts.entries()) {
     const src = await PDFDocument.load(part.bytes, { updateMetadata: false });
     first ??= src;
+    // Chromium's element names (table headers) come from a counter of the tab's process: named after the part.
+    stableStructIds(src, `p${k + 1}-`);
     const copier = PDFObjectCopier.for(src.context, ctx);
     const offset = nextKey;
     const renumber = (dict: PDFDict, key: string) => {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { pageGeometry } from '../html/page-geometry.ts';
+import { stableStructIds } from './struct-ids.ts';
 import { hardenSoftHyphens } from './text-layer.ts';
 
 /** The Producer of each print path: what laid the book out. */
@@ -30,6 +31,8 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book, pag
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   hardenSoftHyphens(doc);
+  // Structure element names from Chromium's counters, named in the structure tree's order (struct-ids.ts).
+  stableStructIds(doc, 'id');
 
   // With bleed, the printer needs to know where the page will be cut: TrimBox inside, BleedBox the whole sheet.
   const bleed = pageGeometry(c.print, doc.getPageCount()).bleed * 72;
