@@ -188,8 +188,18 @@
     p.classList.add('line-block', 'verse-lines');
   }
 
+  /**
+   * Every face of the document loaded. A face starts loading only once text that needs it is laid out, and
+   * finishes in a later task: text measured before that is measured in a fallback face, or in the real one when
+   * it happened to load in time (a figure 433 or 466 px high from one run to the next, issue 17). Paged.js
+   * loads every face itself right after beforeParsed, so loading them here costs nothing more.
+   */
+  function fontsLoaded() {
+    return Promise.all([...document.fonts].map((face) => (face.status === 'loaded' ? undefined : face.load().catch(() => {}))));
+  }
+
   class VerseAndFigures extends Paged.Handler {
-    beforeParsed(content) {
+    async beforeParsed(content) {
       for (const p of content.querySelectorAll('.poem p, .verse p')) if (p.querySelector('br')) brLines(p);
       const stanzas = [...content.querySelectorAll('.line-block')];
       const figures = [...content.querySelectorAll('figure')].filter((f) => f.querySelector('img'));
@@ -198,10 +208,15 @@
       const page = document.createElement('div');
       page.style.height = 'var(--text-height, 6.5in)';
       probe.appendChild(page);
+      // The copies and the figures' places are taken now: while this waits for the faces, the next handler
+      // (design/hyphen-ladders.js) moves the content into a box of its own.
+      const copies = stanzas.map((s) => measureInContext(probe, s));
+      const headingsOf = figures.map((f) => headingsAbove(f));
+      const firstOf = figures.map((f, i) => (headingsOf[i].length > 0 ? headingsOf[i][0] : f).previousElementSibling === null);
+      const captions = figures.map((f, i) => measureInContext(probe, f, headingsOf[i]));
+      await fontsLoaded();
       const pageHeight = page.getBoundingClientRect().height;
       page.remove();
-      const copies = stanzas.map((s) => measureInContext(probe, s));
-      const captions = figures.map((f) => measureInContext(probe, f, headingsAbove(f)));
       stanzas.forEach((stanza, i) => {
         const copy = copies[i].querySelector('.line-block') || copies[i];
         const lines = [...stanza.children].filter((c) => c.classList.contains('line'));
@@ -226,11 +241,11 @@
           parseFloat(style.marginTop) + parseFloat(style.marginBottom);
         const own = pageHeight - rest - 2;
         // Under a heading, sized to fit under it, unless that leaves it under 40% of the page; then it takes a page of its own.
-        const headings = headingsAbove(figure);
+        const headings = headingsOf[i];
         const top = copy.getBoundingClientRect().top;
         let above = 0;
         // (First in its section, headings or not: the section's padding and the headings' margins count.)
-        if (headings.length > 0 ? headings[0].previousElementSibling === null : figure.previousElementSibling === null) above = top - captions[i].getBoundingClientRect().top;
+        if (firstOf[i]) above = top - captions[i].getBoundingClientRect().top;
         else if (headings.length > 0) {
           const first = copy.parentElement.firstElementChild;
           above = top - first.getBoundingClientRect().top + parseFloat(getComputedStyle(first).marginTop);
