@@ -198,12 +198,17 @@ class WrongGutter extends Error {
  * After the first chapters (a fifth of the text, at least two parts), projects the page count from their
  * pages per character of HTML; when that falls in another KDP gutter band, stops the pass early rather than
  * finishing a layout that would be thrown away.
+ * Always the same first chapters, whichever tab finished first: a book near a band's edge can be laid out
+ * consistently with either gutter, so a projection from the parts that happened to be done could print the
+ * same book with another gutter on a busier machine (issue 17).
  */
-function projectGutter(parts: Part[], pages: Map<number, number>, used: number): void {
+export function projectGutter(parts: Part[], pages: Map<number, number>, used: number): void {
   const all = parts.reduce((n, p) => n + p.size, 0);
-  const done = parts.filter((p) => pages.has(p.index));
+  let count = 0;
+  for (let size = 0; count < parts.length && (count < 2 || size < all / 5); count++) size += parts[count]!.size;
+  const done = parts.slice(0, count);
+  if (count === parts.length || done.some((p) => !pages.has(p.index))) return;
   const doneSize = done.reduce((n, p) => n + p.size, 0);
-  if (done.length < Math.min(2, parts.length) || doneSize < all / 5 || done.length === parts.length) return;
   const perChar = done.reduce((n, p) => n + pages.get(p.index)!, 0) / doneSize;
   const projected = Math.round(6 + perChar * all + parts.length / 2);
   // Only act on a clear miss: within 3% of a band edge, let the exact count after the pass decide.
