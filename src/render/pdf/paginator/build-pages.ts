@@ -151,6 +151,9 @@ export function buildPages(plan: Array<number | null>, atomFlow: number[], pageN
     const inner = document.createElement('div');
     inner.className = 'pagedjs_page_content';
     if (content) inner.appendChild(content);
+    // The margins that end the page (its last block's and its ancestors'): a margin at a break is truncated
+    // in CSS; here it would stay inside the page's section and carry it below the page's foot.
+    for (let e = inner.lastElementChild; e; e = e.lastElementChild) e.classList.add('bp-end');
     area.appendChild(inner);
     if (notes.length > 0) {
       const foot = document.createElement('div');

@@ -14,14 +14,17 @@ export class UnbreakableError extends Error {
   }
 }
 
-/** Tolerance for the rounding of measured positions, in CSS px. */
-const SLACK = 0.5;
+/**
+ * Tolerance for the measured positions, in CSS px: they are Chromium's layout units (1/64 px), so exact; a
+ * line box even a fraction of a pixel below the page's foot is carried to the next sheet when printed.
+ */
+const SLACK = 0.001;
 
 /**
  * A note goes on the page of its call, whole: a line whose notes do not fit under the text goes to the next
  * page with them (Paged.js's `footnote-policy: line`).
  */
-export function chooseBreaks(atoms: Atom[], textHeight: number, notes: MeasuredNotes = { heights: [], areaExtra: 0 }): PagePlan[] {
+export function chooseBreaks(atoms: Atom[], textHeight: number, notes: MeasuredNotes = { heights: [], areaExtra: 0 }, limits: ReadonlyMap<number, number> = new Map()): PagePlan[] {
   const noteHeight = (a: Atom) => (a.notes ?? []).reduce((n, k) => n + notes.heights[k]!, 0);
   const pages: PagePlan[] = [];
   let i = 0;
@@ -33,13 +36,15 @@ export function chooseBreaks(atoms: Atom[], textHeight: number, notes: MeasuredN
       if ((first.brk === 'right') !== recto && pages.length > 0) pages.push({ kind: 'blank' });
     }
     const top = first.top;
+    // A page found too full when built (index.ts) is given less room on the next layout.
+    const room = limits.get(i) ?? textHeight;
     let fit = i + 1;
     let below = noteHeight(first) > 0 ? notes.areaExtra + noteHeight(first) : 0;
     if (first.bottom - top + below > textHeight + SLACK) throw new UnbreakableError(i, first.bottom - top + below, textHeight);
     while (fit < atoms.length && !forced(atoms[fit]!)) {
       const more = noteHeight(atoms[fit]!);
       const withNotes = more > 0 ? (below > 0 ? below : notes.areaExtra) + more : below;
-      if (atoms[fit]!.bottom - top + withNotes > textHeight + SLACK) break;
+      if (atoms[fit]!.bottom - top + withNotes > room + SLACK) break;
       below = withNotes;
       fit++;
     }

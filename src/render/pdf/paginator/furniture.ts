@@ -14,6 +14,9 @@ export interface Furniture {
   labels: string[];
   /** Physical 0-based index of the page that is folio 1 (-1: none). */
   arabicFrom: number;
+  /** What each page prints in its head and foot (undefined: nothing), read back from the PDF (print-check.ts). */
+  heads: Array<string | undefined>;
+  folios: Array<string | undefined>;
 }
 
 /**
@@ -23,6 +26,8 @@ export interface Furniture {
 export function furniture(pages: BuiltPage[], flows: FlowFacts[], bookTitle: string, runningHeads: string = 'book-and-chapter'): Furniture {
   const arabicFrom = pages.findIndex((p) => !p.blank && p.opening && flows[p.flow]?.firstChapter);
   const labels = pages.map((_, i) => (arabicFrom >= 0 && i >= arabicFrom ? String(i - arabicFrom + 1) : lowerRoman(i + 1)));
+  const heads: Array<string | undefined> = [];
+  const folios: Array<string | undefined> = [];
   const rules = pages.map((page, i) => {
     const flow = flows[page.flow];
     const kind = page.blank || !flow ? 'blank' : flow.page;
@@ -34,10 +39,12 @@ export function furniture(pages: BuiltPage[], flows: FlowFacts[], bookTitle: str
     else if (kind === 'back') head = flow!.title;
     else if (runningHeads === 'chapter-and-section' && kind === 'chapter') head = left ? flow!.title : page.section || flow!.title;
     else head = left ? bookTitle : flow!.title;
+    heads.push(head || undefined);
+    folios.push(folio || undefined);
     const content = (s: string | undefined) => (s ? cssString(s) : 'none');
     return `@page bp-${i} { @top-center { content: ${content(head)}; } @bottom-center { content: ${content(folio)}; } }`;
   });
-  return { css: rules.join('\n'), labels, arabicFrom };
+  return { css: rules.join('\n'), labels, arabicFrom, heads, folios };
 }
 
 /** The page boxes' own rules (before the per-page ones). */
@@ -58,5 +65,6 @@ li.bp-cont::marker { content: none; }
 .bp-cont::first-line { font-variant-caps: inherit !important; letter-spacing: inherit !important; font-size: inherit !important; }
 .bp-cont::first-letter { float: none !important; font-size: inherit !important; line-height: inherit !important; margin: 0 !important; padding: 0 !important; font-weight: inherit !important; font-style: inherit !important; }
 .bp-top { margin-top: 0 !important; }
+.bp-end { margin-bottom: 0 !important; }
 .contents a::after { content: attr(data-folio); }
 `;

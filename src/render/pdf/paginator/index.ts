@@ -3,7 +3,10 @@
 // unsplittable boxes are measured (measure.ts), the page breaks chosen from those numbers alone
 // (choose-breaks.ts), the column cut into page boxes at the breaks (build-pages.ts), running heads and folios
 // given to Chromium's own @page margin boxes (furniture.ts), the text guard run, and the book printed with
-// one page.pdf(). The gutter follows the page count as in the Paged.js path.
+// one page.pdf(). The gutter follows the page count as in the Paged.js path. Two checks keep a misprint from
+// being silent: before printing, each page box's content must end within its text block (a line box below the
+// page's foot is carried onto the next sheet by Chromium and drawn over that page: such a page gets less room
+// on one more layout); after printing, each sheet's running head and folio are read back (print-check.ts).
 // Designs: their margin boxes' styles apply natively; their section running heads, section numbers, drop caps
 // and hyphen ladders are taken care of here. Not yet: page references, the index, bleed, right-to-left text
 // (unsupported.ts stops the build).
@@ -21,6 +24,7 @@ import { buildPages } from './build-pages.ts';
 import { chooseBreaks, UnbreakableError } from './choose-breaks.ts';
 import { furniture, PAGE_BOX_CSS } from './furniture.ts';
 import { measureColumn } from './measure.ts';
+import { checkPrintedFurniture } from './print-check.ts';
 import { checkSupported } from './unsupported.ts';
 
 export interface ChromiumPdfTimings {
@@ -57,6 +61,19 @@ async function hyphenLadders(source: string): Promise<void> {
 }
 const DOC = '_chromium-print.html';
 
+/** Runs in the tab: how far (CSS px) each page box's content runs below its text area (or its notes below the page). */
+function pageOverflows(): number[] {
+  return [...document.querySelectorAll('.bp-page')].map((page) => {
+    const inner = page.querySelector('.pagedjs_page_content')!;
+    const foot = inner.getBoundingClientRect().bottom;
+    let over = 0;
+    for (const child of inner.children) over = Math.max(over, child.getBoundingClientRect().bottom - foot);
+    const notes = page.querySelector('.pagedjs_footnote_area');
+    if (notes) over = Math.max(over, notes.getBoundingClientRect().bottom - page.getBoundingClientRect().bottom);
+    return over;
+  });
+}
+
 export async function renderPdfChromium(
   book: Book,
   htmlDir: string,
@@ -71,6 +88,8 @@ export async function renderPdfChromium(
   const timings: ChromiumPdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, guardMs: 0, finishMs: 0, totalMs: 0, steps: {} };
   const context = await browser.createBrowserContext();
   const docFile = path.join(htmlDir, DOC);
+  // Pages found too full once built: the room their first atom gets on the next layout (choose-breaks.ts).
+  let limits = new Map<number, number>();
   try {
     for (let pass = 1; ; pass++) {
       ctx.signal.throwIfAborted();
@@ -111,7 +130,7 @@ export async function renderPdfChromium(
         await step('measure');
         let plan;
         try {
-          plan = chooseBreaks(atoms, textHeight, notes);
+          plan = chooseBreaks(atoms, textHeight, notes, limits);
         } catch (err) {
           if (err instanceof UnbreakableError) throw new Error(`paginator: chromium: in section ${atoms[err.atom]!.flow + 1} of the book, ${err.message}; use \`print: { paginator: pagedjs }\``);
           throw err;
@@ -126,6 +145,7 @@ export async function renderPdfChromium(
           if (pass >= MAX_PASSES) throw new Error(`the gutter did not settle after ${pass} layouts (${total} pages)`);
           ctx.log(`print: ${total} pages need a ${kdpGutter(total)} in gutter (laid out with ${used} in); laying out again`);
           await gutter.set(indexFile, book, total);
+          limits = new Map();
           continue;
         }
         const f = furniture(built.pages, built.flows, book.config.title, String(book.config.design?.settings['running-heads'] ?? 'book-and-chapter'));
@@ -142,6 +162,19 @@ export async function renderPdfChromium(
           }
           return [...document.querySelectorAll('.pagedjs_page_content [id]')].map((el) => [el.id, pageOf(el)] as [string, number]);
         }, f.css, f.labels);
+        // Each page box's content within its text block, as built: what runs below it (a line box a pixel
+        // lower than measured, a border at its foot) would be printed on the next sheet, over that page.
+        const over = (await page.evaluate(pageOverflows)).flatMap((px, p) => (px > 0.01 ? [[p, px] as const] : []));
+        if (over.length > 0) {
+          const where = over.map(([p, px]) => `page ${p + 1} by ${px.toFixed(2)} px`).join(', ');
+          if (pass >= MAX_PASSES) throw new Error(`paginator: chromium: after ${pass} layouts the text still runs below the text block (${where}); use \`print: { paginator: pagedjs }\``);
+          ctx.log(`print: the text runs below the text block (${where}); laying out again with less room on ${over.length === 1 ? 'that page' : 'those pages'}`);
+          for (const [p, px] of over) {
+            const start = (plan[p] as { start: number }).start;
+            limits.set(start, (limits.get(start) ?? textHeight) - px - 0.01);
+          }
+          continue;
+        }
         const g = performance.now();
         await step('furniture');
         const lost = await page.evaluate(findLostText, 5);
@@ -158,6 +191,11 @@ export async function renderPdfChromium(
         const { bytes, pages } = await finishPdf(pdf, book, 'chromium');
         if (pages !== total) throw new Error(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);
         await writeFile(outFile, bytes);
+        const misprinted = await checkPrintedFurniture(book, outFile, f);
+        if (misprinted.length > 0) {
+          await rm(outFile, { force: true });
+          throw new Error(`paginator: chromium: the print does not match its page boxes (a page printed over two sheets?): ${misprinted.slice(0, 3).join('; ')}${misprinted.length > 3 ? ` (and ${misprinted.length - 3} more)` : ''}; use \`print: { paginator: pagedjs }\``);
+        }
         timings.finishMs = performance.now() - t2;
         const folios = new Map<string, number>();
         for (const [id, at] of anchors) if (f.arabicFrom >= 0 && at >= f.arabicFrom && !folios.has(id)) folios.set(id, at - f.arabicFrom + 1);

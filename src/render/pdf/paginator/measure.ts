@@ -179,9 +179,21 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     if (lines.length === 0) return push(box.top, box.bottom, before(el));
     const orphans = parseInt(cs.orphans, 10) || 1;
     const widows = parseInt(cs.widows, 10) || 1;
+    // Where the line boxes are. A text box is not its line box: Chromium floors the half-leading on the ascent
+    // side, so a font whose glyph box is taller than the line (EB Garamond at 11.5pt on 14.95pt lines: 20 px
+    // in 19.93) draws its text 1 px above the line's middle, and a line reckoned as the text's middle ± half a
+    // line ended 1 px short. The line box below the page's foot by that pixel is carried to the next sheet by
+    // Chromium's print (the page box a fixed height, its content spills), drawn over that page's own lines.
+    // Lines of one height stack exactly from the content box's top, so they are read from it; other blocks
+    // (a taller inline, a drop cap merged with its lines) are reckoned from the text with a pixel to spare.
+    const contentTop = box.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop);
+    const contentBottom = box.bottom - parseFloat(cs.paddingBottom) - parseFloat(cs.borderBottomWidth);
+    const pitch = (contentBottom - contentTop) / lines.length;
+    const uniform = Math.abs(pitch - lineHeight) < 0.05 && lines.every((line, j) => Math.abs(line.center - (contentTop + (j + 0.5) * pitch)) < pitch / 2);
     lines.forEach((line, j) => {
-      const top = j === 0 ? box.top : line.center - lineHeight / 2;
-      const bottom = j === lines.length - 1 ? Math.max(line.center + lineHeight / 2, box.bottom - parseFloat(cs.paddingBottom) - parseFloat(cs.borderBottomWidth)) : line.center + lineHeight / 2;
+      const last = j === lines.length - 1;
+      const top = j === 0 ? box.top : uniform ? contentTop + j * pitch : line.center - lineHeight / 2 - 1;
+      const bottom = last ? Math.max(uniform ? contentBottom : line.center + lineHeight / 2 + 1, contentBottom) : uniform ? contentTop + (j + 1) * pitch : line.center + lineHeight / 2 + 1;
       push(top, bottom, line.at, j === 0 ? undefined : j < orphans || lines.length - j < widows ? 'avoid' : 'allow');
     });
   };

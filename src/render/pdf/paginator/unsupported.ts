@@ -17,10 +17,6 @@ export function checkSupported(book: Book, html: string): void {
     say(book.chapters.find((c) => (c.indexMarks ?? []).length > 0)?.file ?? 'book.yaml', 'paginator-index', 'a generated index (its locators are page numbers)');
   }
   if (book.config.print.bleed || book.config.print.cropMarks) say('book.yaml', 'paginator-bleed', 'bleed or crop marks');
-  // Designs lay out (running heads, section numbers, drop caps, hyphen ladders), but one page box was seen
-  // printed over two sheets in two of eleven design builds (Frankenstein in classic: the rest of page 13 drawn
-  // over page 14's first lines), with every word still there: until that is understood, refused.
-  if (book.config.design) say('book.yaml', 'paginator-design', `a design (design: ${book.config.design.name}); one page was seen printed over the next in a design build`);
   if (textDirection(book.config.language) === 'rtl') say('book.yaml', 'paginator-rtl', 'right-to-left text');
   if (found.length > 0) throw new BuildError(found, 'the book uses what paginator: chromium cannot set yet');
 }

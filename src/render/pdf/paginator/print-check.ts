@@ -1,0 +1,44 @@
+// The measuring paginator's print, read back (poppler): as many sheets as page boxes, and on each sheet the
+// running head and folio of its own page box. A page box whose content runs below the page's foot is carried
+// onto the next sheet by Chromium's print, which then takes that page's name (its furniture) and draws the
+// overflow over the next box's first lines, with every word still there: no text check sees it, the folios do
+// (page 14 printing page 13's folio). Heads are compared by their letters only (small capitals and letter
+// spacing come back spaced out or in another case).
+import type { Book } from '../../../book/model.ts';
+import { poppler } from '../../../check/poppler.ts';
+import { mediaSize, pageGeometry } from '../../html/page-geometry.ts';
+
+export interface ExpectedFurniture {
+  heads: Array<string | undefined>;
+  folios: Array<string | undefined>;
+}
+
+const letters = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\u00AD/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Each page's text in a band of the sheet (points from its top), one string per sheet. */
+async function band(file: string, y: number, height: number, width: number): Promise<string[]> {
+  const text = await poppler('pdftotext', ['-layout', '-x', '0', '-y', String(Math.floor(y)), '-W', String(Math.ceil(width)), '-H', String(Math.ceil(height)), file, '-']);
+  return text.split('\f').slice(0, -1);
+}
+
+/** Problems found, one sentence each naming the sheet (1-based); empty when every sheet is its page box. */
+export async function checkPrintedFurniture(book: Book, file: string, expected: ExpectedFurniture): Promise<string[]> {
+  const pages = expected.folios.length;
+  const g = pageGeometry(book.config.print, pages);
+  const media = mediaSize(g);
+  const edge = (media.height - g.height * 72) / 2;
+  // The margins above and below the text block, less 2 pt at the block's edge.
+  const head = await band(file, 0, edge + g.top * 72 - 2, media.width);
+  const foot = await band(file, edge + (g.height - g.bottom) * 72 + 2, g.bottom * 72 + edge, media.width);
+  const problems: string[] = [];
+  if (foot.length !== pages) return [`Chromium printed ${foot.length} sheets for ${pages} page boxes`];
+  for (let i = 0; i < pages; i++) {
+    const folio = letters(foot[i]);
+    const want = letters(expected.folios[i]);
+    if (folio !== want) problems.push(`sheet ${i + 1} prints the folio ${folio ? `'${foot[i]!.trim()}'` : 'none'} where its page box has ${want ? `'${expected.folios[i]}'` : 'none'}`);
+    const top = letters(head[i]);
+    const wantHead = letters(expected.heads[i]);
+    if (top !== wantHead) problems.push(`sheet ${i + 1} prints the running head ${top ? `'${head[i]!.trim().replace(/\s+/g, ' ')}'` : 'none'} where its page box has ${wantHead ? `'${expected.heads[i]}'` : 'none'}`);
+  }
+  return problems;
+}
