@@ -299,5 +299,185 @@
     }
   }
 
+
+  // ---------- Widows and orphans ----------
+  // Chromium applies a paragraph's `orphans`/`widows` in the multi-column box, but not always: a paragraph too short
+  // to satisfy both is split anyway (two lines and one), and a footnote still in the flow when the overflow is
+  // looked for (Paged.js moves it to the note area only when its call is on the page) is laid out as lines of the
+  // paragraph, so its last line goes over alone (the essay, classic design, page 20). So the rule is applied
+  // here, where Paged.js chooses the break (notes left out of the count): the page still holds the overflowing
+  // text in the next column, so the paragraph's lines on both sides of the break can be counted (line boxes from
+  // Range.getClientRects, by column, then top). With `orphans` n and `widows` m (computed, so custom.css may change
+  // them):
+  // - fewer than n lines before the break: the break goes before the paragraph (before the headings right above
+  //   it), unless nothing else is on the page;
+  // - fewer than m lines after it: the break goes back to the start of an earlier line, so that m lines go over,
+  //   when n lines stay (or the paragraph continues from the page before); else before the paragraph, as above.
+  // A moved break is a text position at the start of a line (never offset 0 of a text node: Paged.js reads that as
+  // "no break") or the position before an element, so Paged.js's createBreakToken finds it in the source as it
+  // finds its own. Not for verse (stanzas have their own rule), tables, notes, or paragraphs holding blocks.
+  const PARAGRAPH = 'p, li, dd';
+  const NOT_HERE = '.line-block, .poem, .verse, td, th, .pagedjs_footnote_area, [data-note], .pagedjs_margin';
+
+  /** The paragraph's own text nodes: a note still in the flow (not yet moved to the page's note area) left out. */
+  function textNodes(root) {
+    const out = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement.closest('[data-note]')) out.push(n);
+    return out;
+  }
+
+  /** The paragraph's line boxes, in reading order: { col, top, bottom }. */
+  function lineBoxes(paragraph, column) {
+    const rects = [];
+    for (const t of textNodes(paragraph)) {
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      for (const rect of r.getClientRects()) if (rect.width > 0 && rect.height > 0) rects.push(rect);
+    }
+    if (rects.length === 0) return [];
+    const heights = rects.map((r) => r.height).sort((a, b) => a - b);
+    const usual = heights[Math.floor(heights.length / 2)];
+    const lines = [];
+    // A drop cap spans lines: left out.
+    for (const rect of rects.filter((r) => r.height <= usual * 1.6)) {
+      const col = column(rect.left);
+      const line = lines.find((l) => l.col === col && Math.min(l.bottom, rect.bottom) - Math.max(l.top, rect.top) >= Math.min(l.bottom - l.top, rect.height) / 2);
+      if (line) {
+        line.top = Math.min(line.top, rect.top);
+        line.bottom = Math.max(line.bottom, rect.bottom);
+      } else lines.push({ col, top: rect.top, bottom: rect.bottom });
+    }
+    return lines.sort((a, b) => a.col - b.col || a.top - b.top);
+  }
+
+  /** The index in `lines` of the line that holds the character at text node `t`, offset `i`. */
+  function lineOf(lines, column, t, i) {
+    const r = document.createRange();
+    r.setStart(t, i);
+    r.setEnd(t, i + 1);
+    const rect = [...r.getClientRects()].find((x) => x.width > 0 || x.height > 0);
+    if (!rect) return -1;
+    const col = column(rect.left);
+    const mid = (rect.top + rect.bottom) / 2;
+    return lines.findIndex((l) => l.col === col && mid >= l.top - 1 && mid <= l.bottom + 1);
+  }
+
+  /** The first non-space character at or after the point (node, offset) inside `paragraph`: [text node, offset]. */
+  function charAfter(paragraph, node, offset) {
+    let start;
+    if (node.nodeType === Node.TEXT_NODE) start = [node, offset];
+    const point = document.createRange();
+    point.setStart(node, offset);
+    point.collapse(true);
+    for (const t of textNodes(paragraph)) {
+      let from;
+      if (start && t === start[0]) from = start[1];
+      else if (point.comparePoint(t, 0) >= 0) from = 0;
+      else continue;
+      for (let i = from; i < t.data.length; i++) if (!SPACE.test(t.data[i]) && t.data[i] !== '\u00AD') return [t, i];
+    }
+    return undefined;
+  }
+
+  /** Letters and digits of `el`'s text, leaving out what `skip` matches (notes, note calls). */
+  function plain(el, skip) {
+    let s = '';
+    for (const t of textNodes(el)) if (!t.parentElement.closest(skip)) s += t.data;
+    return s.replace(/[\s\u00AD]+/g, '');
+  }
+
+  class KeepLinesTogether extends Paged.Handler {
+    constructor(chunker, polisher, caller) {
+      super(chunker, polisher, caller);
+      this.chunker = chunker;
+    }
+
+    onOverflow(overflow, rendered, bounds, layout) {
+      if (!overflow || !rendered || !bounds) return undefined;
+      const node = overflow.startContainer;
+      const el = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+      const paragraph = el && el.closest(PARAGRAPH);
+      if (!paragraph || !rendered.contains(paragraph) || paragraph.closest(NOT_HERE)) return undefined;
+      if (paragraph.querySelector('p, ul, ol, dl, div, blockquote, figure, table, pre, img, .line-block')) return undefined;
+      const style = getComputedStyle(paragraph);
+      const orphans = parseInt(style.orphans, 10) || 2;
+      const widows = parseInt(style.widows, 10) || 2;
+      if (orphans <= 1 && widows <= 1) return undefined;
+      const stride = bounds.width + Math.max(0, layout && layout.gap || 0);
+      const column = (left) => Math.max(0, Math.floor((left - bounds.left + 2) / stride));
+      const lines = lineBoxes(paragraph, column);
+      const at = charAfter(paragraph, node, overflow.startOffset);
+      if (!at || lines.length < 2) return undefined;
+      const breakLine = lineOf(lines, column, at[0], at[1]);
+      if (breakLine <= 0) return undefined;
+      const before = breakLine;
+      let after = lines.length - breakLine;
+      // The paragraph may not be all on the page yet (the overflow was found while it was being appended):
+      // what is still to come, as a share of a line.
+      const source = this.chunker && this.chunker.source;
+      const original = source && paragraph.dataset.ref && source.querySelector(`[data-ref="${paragraph.dataset.ref}"]`);
+      if (original) {
+        const whole = plain(original, '[data-note="footnote"]');
+        const here = plain(paragraph, '[data-footnote-call], [data-note="footnote"]');
+        const end = whole.endsWith(here) ? whole.length : whole.indexOf(here) >= 0 ? whole.indexOf(here) + here.length : whole.length;
+        const perLine = here.length / lines.length;
+        if (perLine > 0) after += (whole.length - end) / perLine;
+      }
+      const continued = paragraph.hasAttribute('data-split-from');
+      const range = document.createRange();
+      range.setEnd(overflow.endContainer, overflow.endOffset);
+      if (before < orphans && !continued) return this.beforeParagraph(paragraph, rendered, range);
+      if (after >= widows - 0.5) return undefined;
+      const keep = before - Math.ceil(widows - after - 0.01);
+      if (keep < (continued ? 1 : orphans)) return continued ? undefined : this.beforeParagraph(paragraph, rendered, range);
+      return this.atLine(paragraph, lines, column, keep, range);
+    }
+
+    /** The break before `paragraph` and the headings right above it, if something else stays on the page. */
+    beforeParagraph(paragraph, rendered, range) {
+      let first = paragraph;
+      for (let e = first.previousElementSibling; e && /^H[1-6]$/.test(e.tagName); e = e.previousElementSibling) first = e;
+      const point = document.createRange();
+      point.setStartBefore(first);
+      const walker = document.createTreeWalker(rendered, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      let something = false;
+      for (let n = walker.nextNode(); n && !something; n = walker.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE ? n.data.trim() === '' : n.tagName !== 'IMG') continue;
+        if (point.comparePoint(n, 0) < 0 && !first.contains(n)) something = true;
+      }
+      if (!something) return undefined;
+      range.setStartBefore(first);
+      return range;
+    }
+
+    /** The break at the start of line `k` of `paragraph`. */
+    atLine(paragraph, lines, column, k, range) {
+      for (const t of textNodes(paragraph)) {
+        if (t.parentElement.closest('[data-footnote-call]')) continue;
+        for (let i = 0; i < t.data.length; i++) {
+          if (SPACE.test(t.data[i]) || t.data[i] === '\u00AD') continue;
+          const line = lineOf(lines, column, t, i);
+          if (line < k) continue;
+          if (line > k) return undefined;
+          // The first character of line k.
+          if (i > 0) {
+            range.setStart(t, i);
+            return range;
+          }
+          // At the start of a text node: before the outermost inline element it opens, else Paged.js cannot say.
+          let n = t;
+          while (!n.previousSibling && n.parentElement !== paragraph) n = n.parentElement;
+          if (n === t || !n.dataset || !n.dataset.ref) return undefined;
+          range.setStartBefore(n);
+          return range;
+        }
+      }
+      return undefined;
+    }
+  }
+
   Paged.registerHandlers(VerseAndFigures, HeadingsKeepTheirText, WholeWordBreaks, RepeatedTextBreaks, KeepOverset);
+  // After the other onOverflow handlers: when it moves a break, its break is the one taken.
+  Paged.registerHandlers(KeepLinesTogether);
 })();
