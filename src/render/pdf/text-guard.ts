@@ -91,20 +91,21 @@ export function findLostText(limit: number): LostText[] | null {
         const range = document.createRange();
         range.selectNodeContents(n);
         const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-        const hidden = rects.length === 0 || rects.some((r) => r.left < b.left - 1 || r.right > b.right + 1 || (r.top + r.bottom) / 2 > bottom || (r.top + r.bottom) / 2 < b.top);
-        if (!hidden || found.length >= limit) continue;
-        // Report from the first character outside the box (the start of the lost line).
+        const outside = (r: DOMRect) => r.left < b.left - 1 || r.right > b.right + 1 || (r.top + r.bottom) / 2 > bottom || (r.top + r.bottom) / 2 < b.top;
+        if (found.length >= limit || (rects.length > 0 && !rects.some(outside))) continue;
+        // Report from the first letter outside the box (the start of the lost line). Only letters count: a
+        // space that hangs past the line's end (`white-space: pre-wrap` in a code block keeps the spaces where
+        // its lines wrap, beyond the right edge) prints nothing, and its text node is not lost.
         const value = n.nodeValue ?? '';
-        let at = 0;
-        for (let k = 0; k < value.length; k++) {
+        let at = rects.length === 0 ? 0 : -1;
+        for (let k = 0; k < value.length && at < 0; k++) {
+          if (!norm(value[k]!)) continue;
           range.setStart(n, k);
           range.setEnd(n, k + 1);
           const r = range.getBoundingClientRect();
-          if (r.width > 0 && (r.left < b.left - 1 || r.right > b.right + 1 || (r.top + r.bottom) / 2 > bottom)) {
-            at = k;
-            break;
-          }
+          if (r.width > 0 && outside(r)) at = k;
         }
+        if (at < 0) continue;
         found.push({ page, kind: stream === 'body' ? 'hidden' : 'note-hidden', text: norm(value.slice(at)).slice(0, 60) });
       }
     }

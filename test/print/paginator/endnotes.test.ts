@@ -36,11 +36,9 @@ for (const c of [
   { name: 'chapter-endnotes', epub: 'chapter', print: 'chapter-endnotes' },
   { name: 'book-endnotes', epub: 'book', print: 'book-endnotes' },
 ] as const) {
-  // todo: on this book the path's own print check stops the build: every sheet prints its folio but no
-  // running head (sheet 8 has none where its page box has 'The Harbour Papers'); the @page bp-N rules are
-  // the same as for Frankenstein, which prints them. With the notes taken out the text guard reports lines
-  // laid out below the text block instead. Both are loud (the build stops), not yet understood.
-  test(`paginator chromium, ${c.name}: pages that begin in the notes are marked in the EPUB's notes`, { timeout: 300_000, todo: 'the print check finds no running heads on this book (see above)' }, async () => {
+  // The running heads of this book (no italic in its text) once came out missing: the face only Chromium's
+  // margin boxes use was still loading when the sheets printed (test/print/paginator/plain-book.test.ts).
+  test(`paginator chromium, ${c.name}: pages that begin in the notes are marked in the EPUB's notes`, { timeout: 300_000 }, async () => {
     const b = await buildWith(c.name, c);
     const notePages = b.printPages.filter((p) => p.chapterId === 'notes');
     assert.ok(notePages.length >= 5, `${notePages.length} printed pages begin in the notes`);

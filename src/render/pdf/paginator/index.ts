@@ -117,6 +117,11 @@ export async function renderPdfChromium(
         await page.goto(pathToFileURL(docFile).href, { waitUntil: 'load', timeout: 120_000 });
         await page.evaluate(async () => {
           await document.fonts.ready;
+          // Every face the book declares, used in its text or not: the running heads and folios are Chromium's
+          // own margin boxes, which no layout before the print asks for, so a face only they use (the heads'
+          // italic in a book with no italic text) would still be loading when printed, and with
+          // `font-display: block` Chromium prints nothing for it: pages without their heads.
+          await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
           // The text guard's record of the text as written (text-guard.ts hooks Paged.js's start; none here).
           await (window as unknown as { PagedConfig: { before: () => Promise<void> } }).PagedConfig.before();
           // Room for the contents numbers before they are known (three figures).
