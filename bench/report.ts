@@ -47,6 +47,7 @@ function summariseSize(s: SizeRun): SizeSummary {
   const m = (f: (r: RunSample) => number | undefined) => median(s.samples.map(f));
   const ours = (r: RunSample) => ok<OursSample>(r.ours);
   const epub = (r: RunSample) => ok<OursSample>(r.oursEpub);
+  const chromium = (r: RunSample) => ok<OursSample>(r.oursChromium);
   const peer = (k: 'pandoc' | 'pagedjsCli' | 'chromiumFloor') => (r: RunSample) => ok<PeerSample>(r[k]);
   const medians: Record<string, number | undefined> = {
     'build wall': m((r) => ours(r)?.wallMs),
@@ -67,6 +68,12 @@ function summariseSize(s: SizeRun): SizeSummary {
   medians['node maxRSS'] = m((r) => ours(r)?.nodeMaxRssBytes);
   medians['epub alone: load+epub'] = m((r) => (epub(r) ? epub(r)!.stages.load! + epub(r)!.stages.epub! : undefined));
   medians['epub alone: wall'] = m((r) => epub(r)?.wallMs);
+  // Our PDF with the measuring paginator (issue 19), built alone: beside the Paged.js path's pdf stage above.
+  medians['paginator chromium: pdf'] = m((r) => chromium(r)?.stages.pdf);
+  for (const part of ['layout', 'print', 'finish']) medians[`paginator chromium: pdf ${part}`] = m((r) => chromium(r)?.pdfDetail?.[part]);
+  medians['paginator chromium: layout passes'] = m((r) => chromium(r)?.pdfDetail?.layoutPasses);
+  medians['paginator chromium: pages'] = m((r) => chromium(r)?.pages);
+  medians['paginator chromium: peak PSS'] = m((r) => chromium(r)?.memory.pssBytes);
   medians['pandoc epub'] = m((r) => peer('pandoc')(r)?.ms);
   medians['pagedjs-cli pdf'] = m((r) => peer('pagedjsCli')(r)?.ms);
   medians['pagedjs-cli pages'] = m((r) => peer('pagedjsCli')(r)?.pages);
@@ -81,6 +88,11 @@ function summariseSize(s: SizeRun): SizeSummary {
   const peers = medians['pandoc epub'] !== undefined && medians['pagedjs-cli pdf'] !== undefined ? medians['pandoc epub'] + medians['pagedjs-cli pdf'] : undefined;
   medians['ratio build / (pandoc + pagedjs-cli)'] = q(medians['build wall'], peers);
   medians['our pdf per page'] = q(medians.pdf, pages);
+  const cpdf = medians['paginator chromium: pdf'];
+  medians['ratio paginator chromium pdf / chromium floor'] = q(cpdf, medians['chromium floor pdf']);
+  medians['ratio pagedjs-cli / paginator chromium pdf'] = q(medians['pagedjs-cli pdf'], cpdf);
+  medians['ratio our pdf (pagedjs) / paginator chromium pdf'] = q(medians.pdf, cpdf);
+  medians['paginator chromium: pdf per page'] = q(cpdf, medians['paginator chromium: pages']);
   medians['pagedjs-cli per page'] = q(medians['pagedjs-cli pdf'], medians['pagedjs-cli pages']);
   const errors = s.samples.flatMap((r, i) =>
     Object.entries(r).filter(([, v]) => v && 'error' in v).map(([k, v]) => `run ${i + 1} ${k}: ${(v as { error: string }).error}`));
@@ -118,6 +130,13 @@ export function summarise(run: BenchRun): Summary {
   }
   const perPage = ratio('our pdf per page');
   if (first && last && first !== last) add(`per-page PDF cost ${last.size} (${last.pages} p) / ${first.size} (${first.pages} p) ≤ 1.2`, last, perPage, 1.2, 'max');
+  // The same targets for the measuring paginator (issue 19), which is to become the default once it meets them.
+  for (const s of sizes.filter((x) => x.words >= 50_000)) {
+    add('PDF time ≤ 2× chromium --print-to-pdf (paginator chromium)', s, s.medians['ratio paginator chromium pdf / chromium floor'], 2, 'max');
+    add('pagedjs-cli ≥ 3× our PDF time (paginator chromium)', s, s.medians['ratio pagedjs-cli / paginator chromium pdf'], 3, 'min');
+  }
+  const perPageChromium = ratio('paginator chromium: pdf per page');
+  if (first && last && first !== last) add(`per-page PDF cost ${last.size} / ${first.size} ≤ 1.2 (paginator chromium)`, last, perPageChromium, 1.2, 'max');
   for (const s of sizes.filter((x) => x.words >= 150_000)) {
     add('EPUB (load + epub) ≤ pandoc EPUB', s, s.medians['ratio our epub / pandoc'], 1, 'max');
     add('whole build < pandoc EPUB + pagedjs-cli PDF', s, s.medians['ratio build / (pandoc + pagedjs-cli)'], 1, 'max');
@@ -132,8 +151,8 @@ export function summarise(run: BenchRun): Summary {
 }
 
 const UNITS: Record<string, Row['unit']> = {};
-for (const k of ['peak PSS', 'peak RSS sum', 'chromium RSS', 'node maxRSS', 'pagedjs-cli peak PSS']) UNITS[k] = 'MB';
-for (const k of ['layout passes', 'pagedjs-cli pages', 'chromium floor pages']) UNITS[k] = 'n';
+for (const k of ['peak PSS', 'peak RSS sum', 'chromium RSS', 'node maxRSS', 'pagedjs-cli peak PSS', 'paginator chromium: peak PSS']) UNITS[k] = 'MB';
+for (const k of ['layout passes', 'pagedjs-cli pages', 'chromium floor pages', 'paginator chromium: layout passes', 'paginator chromium: pages']) UNITS[k] = 'n';
 
 function cell(v: number | undefined, unit: Row['unit']): string {
   if (v === undefined || !Number.isFinite(v)) return '—';

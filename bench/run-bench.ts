@@ -1,6 +1,7 @@
 // The benchmark run: for each size, generate the book, then per run: our whole build, our EPUB alone,
-// pandoc, pagedjs-cli and the Chromium floor, each in a fresh process with its memory sampled.
-import { mkdtemp, rm } from 'node:fs/promises';
+// our PDF alone with the measuring paginator (book.yaml `print.paginator: chromium`, issue 19), pandoc,
+// pagedjs-cli and the Chromium floor, each in a fresh process with its memory sampled.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,8 @@ export interface PeerSample {
 export interface RunSample {
   ours: OursSample | { error: string };
   oursEpub?: OursSample | { error: string };
+  /** Our PDF alone (no covers or validation) laid out by the measuring paginator (`print.paginator: chromium`). */
+  oursChromium?: OursSample | { error: string };
   pandoc?: PeerSample | { error: string };
   pagedjsCli?: PeerSample | { error: string };
   chromiumFloor?: PeerSample | { error: string };
@@ -80,6 +83,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     try {
       const { manuscript, stats } = size.manuscript ? await realBook(path.join(ROOT, size.manuscript)) : await generated(size, options.seed, work);
       log(`${size.name}: ${size.manuscript ? 'as written' : 'generated'}: ${stats.words} words, ${stats.notes} notes, ${stats.chapters} chapters in ${manuscript}`);
+      const chromiumManuscript = await withPaginator(manuscript, path.join(work, 'manuscript-paginator-chromium'));
       const runs = options.runs ?? size.defaultRuns;
       const sizeRun: SizeRun = { size, book: stats, samples: [] };
       run.sizes.push(sizeRun);
@@ -94,6 +98,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         }
         sample.oursEpub = await ours(manuscript, path.join(dir, 'ours-epub'), 'epub', options.timeoutMs, true);
         log(`${tag}: our EPUB alone (no covers or validation) ${describe(sample.oursEpub)}`);
+        sample.oursChromium = await ours(chromiumManuscript, path.join(dir, 'ours-chromium'), 'pdf', options.timeoutMs, true);
+        log(`${tag}: our PDF alone, paginator chromium (no covers or validation) ${describe(sample.oursChromium)}` +
+          ('error' in sample.oursChromium ? '' : `: pdf stage ${secs(sample.oursChromium.stages.pdf ?? NaN)}`));
         if (!options.noPeers) {
           sample.pandoc = await peer(runPandoc(manuscript, path.join(dir, 'pandoc.epub'), options.timeoutMs));
           log(`${tag}: pandoc → EPUB ${describe(sample.pandoc)}`);
@@ -113,6 +120,16 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     }
   }
   return run;
+}
+
+/** A copy of the manuscript whose book.yaml asks for the measuring paginator. */
+async function withPaginator(manuscript: string, copy: string): Promise<string> {
+  await cp(manuscript, copy, { recursive: true });
+  const file = path.join(copy, 'book.yaml');
+  const yaml = await readFile(file, 'utf8');
+  if (/^\s+paginator:/m.test(yaml)) throw new Error(`${file} already names a paginator`);
+  await writeFile(file, /^print:[ \t]*\r?\n/m.test(yaml) ? yaml.replace(/^print:[ \t]*\r?\n/m, 'print:\n  paginator: chromium\n') : `${yaml.trimEnd()}\nprint:\n  paginator: chromium\n`);
+  return copy;
 }
 
 async function generated(size: BenchSize, seed: number, work: string): Promise<{ manuscript: string; stats: BenchBookStats }> {
