@@ -54,6 +54,10 @@ test('a real PDF of the essay: no soft hyphen in pdftotext or pdf.js, and no hyp
   for (const f of ['book.yaml', 'references.yaml']) source += await readFile(resolve(manuscript, f), 'utf8');
   // Case-insensitive: citation styles set titles in title case (Eye-witness → Eye-Witness).
   const written = new Set([...source.matchAll(/\p{L}+-\p{L}+/gu)].map((m) => m[0].toLowerCase()));
-  const invented = [...poppler.matchAll(/\p{L}+-\p{L}+/gu)].map((m) => m[0]).filter((w) => !written.has(w.toLowerCase()));
+  // A written compound hyphenated again where a page ends ("anti-Semit-" | "ism": the text layer keeps the
+  // word whole, so the page's text ends "anti-Semit") reads as the start of the written word.
+  const writtenList = [...written];
+  const invented = [...poppler.matchAll(/\p{L}+-\p{L}+/gu)].map((m) => m[0])
+    .filter((w) => !written.has(w.toLowerCase()) && !writtenList.some((x) => x.startsWith(w.toLowerCase())));
   assert.deepEqual(invented, []);
 });

@@ -460,9 +460,15 @@
           const line = lineOf(lines, column, t, i);
           if (line < k) continue;
           if (line > k) return undefined;
-          // The first character of line k.
+          // The first character of line k: only where a line may begin (after a space, a hyphen or a soft
+          // hyphen). The letter just after a soft-hyphen break can measure as still on the line before, so
+          // the first letter found on line k may be a letter or two into the word ("Semit­i|sm"): step back
+          // to the break opportunity; never cut a word where it has none ("anti-Semiti-" | "sm").
           if (i > 0) {
-            range.setStart(t, i);
+            let start = i;
+            while (start > 0 && i - start < 3 && !SPACE.test(t.data[start - 1]) && !BREAK_AFTER.test(t.data[start - 1])) start--;
+            if (start === 0 || (!SPACE.test(t.data[start - 1]) && !BREAK_AFTER.test(t.data[start - 1]))) return undefined;
+            range.setStart(t, start);
             return range;
           }
           // At the start of a text node: before the outermost inline element it opens, else Paged.js cannot say.
