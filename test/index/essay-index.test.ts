@@ -10,14 +10,12 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
-import type { Element, Root, RootContent } from 'hast';
-import { bookIndex, type IndexEntry } from '../../src/book/book-index.ts';
-import { COUNTED } from '../../src/book/print-pages.ts';
 import { BrowserPool } from '../../src/browser.ts';
 import { build, type BuildReport } from '../../src/build.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import { readPages, tool, type PageText } from '../print/read-back.ts';
 import { checkMarkers, checkPageList } from '../epub/page-markers.ts';
+import { assertIndexLocators, indexEntries, letters, wordsAfter } from './printed-index.ts';
 
 const BOOK = resolve(import.meta.dirname, '..', '..', 'manuscript');
 const NAME = 'the-zinoviev-letter';
@@ -49,67 +47,7 @@ before(async () => {
 });
 after(() => rm(work, { recursive: true, force: true }));
 
-const letters = (s: string) => [...s.normalize('NFKC')].filter((ch) => COUNTED.test(ch)).join('');
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The words right after a mark's anchor in the chapter (an empty span: the words it stands before). */
-function wordsAfter(root: Root, id: string): string {
-  let found = false;
-  let out = '';
-  const visit = (n: Root | RootContent): void => {
-    if (out.split(/\s+/).filter(Boolean).length >= 3) return;
-    if (n.type === 'element' && (n as Element).properties?.id === id) found = true;
-    if (n.type === 'element' && (n as Element).tagName === 'bp-note-ref') return;
-    if (found && n.type === 'text') out += n.value;
-    if ('children' in n) for (const c of n.children) visit(c);
-  };
-  visit(root);
-  return out.replace(/\u00ad/g, '').trim().split(/\s+/).slice(0, 2).join(' ');
-}
-
-/** Marked words by entry path (`Labour Party!peers`), from the Book the build made. */
-function markedWords(): Map<string, string[]> {
-  const words = new Map<string, string[]>();
-  for (const chapter of report.book.chapters) {
-    for (const mark of chapter.indexMarks ?? []) {
-      if (!mark.id) continue;
-      const key = mark.term.join('!');
-      words.set(key, [...(words.get(key) ?? []), wordsAfter(chapter.content, mark.id)]);
-    }
-  }
-  return words;
-}
-
-/** Lines of a page (words within 2 pt of one baseline), top to bottom. */
-function lines(page: PageText): Array<{ y: number; text: string }> {
-  const rows: Array<{ y: number; words: PageText['words'] }> = [];
-  for (const w of [...page.words].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
-    const row = rows.find((r) => Math.abs(r.y - w.y1) < 2);
-    if (row) row.words.push(w);
-    else rows.push({ y: w.y1, words: [w] });
-  }
-  return rows.map((r) => ({ y: r.y, text: r.words.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' ') }));
-}
-const folioOf = (page: PageText) => {
-  const bottom = lines(page).at(-1);
-  return bottom && /^\d+$/.test(bottom.text) && bottom.y > page.height * 0.85 ? Number(bottom.text) : undefined;
-};
-
-function columnText(p: PageText): string {
-  const middle = p.width / 2;
-  const column = (left: boolean) => lines({ ...p, words: p.words.filter((w) => (w.x0 < middle) === left) }).map((l) => l.text);
-  return [...column(true), ...column(false)].join('\n');
-}
-
-function entries(): IndexEntry[] {
-  const all: IndexEntry[] = [];
-  const visit = (e: IndexEntry) => {
-    all.push(e);
-    e.children.forEach(visit);
-  };
-  for (const g of bookIndex(report.book.chapters, report.book.config.language)) g.entries.forEach(visit);
-  return all;
-}
+const entries = () => indexEntries(report.book);
 
 test('EPUBCheck and Ace report nothing; no index diagnostics', () => {
   assert.deepEqual(validation.filter((d) => d.severity === 'error' || /epubcheck|ace/i.test(d.rule ?? '')), []);
@@ -128,32 +66,7 @@ test('the essay has an index of at least 60 terms, with sub-entries and see also
 });
 
 test('print: every number of the index is the folio of a page where the marked words are', () => {
-  const words = markedWords();
-  const first = pages.findIndex((p) => lines(p)[0]?.text === 'Index');
-  assert.ok(first > 0, 'a page opens with the heading "Index"');
-  const text = pages.slice(first).map(columnText).join('\n').replace(/,\n(?=\d)/g, ', ').replace(/-\n/g, '');
-  const byFolio = new Map(pages.map((p) => [folioOf(p), p.number] as const));
-  let checked = 0;
-  for (const e of entries()) {
-    if (e.locators.length === 0) continue;
-    // A long term may turn over onto the next line of its column.
-    const m = new RegExp(`(?:^|\\n)\\s*${e.term.split(' ').map(escape).join('\\s+')}, ([\\d–, ]+)`).exec(text);
-    assert.ok(m, `the printed index lists “${e.term}” with page numbers`);
-    const numbers = m[1]!.split(/,\s*/).filter(Boolean).map(Number);
-    const marked = (words.get(e.path.join('!')) ?? []).map((w) => letters(w));
-    assert.ok(marked.length > 0 && marked.every(Boolean), `${e.term}: marked words`);
-    for (const n of numbers) {
-      const physical = byFolio.get(n);
-      assert.ok(physical, `${e.term}: a page with folio ${n}`);
-      // The first marked word on that page, the rest of the words where the page turns.
-      const here = letters(pdfText[physical]!);
-      const onward = here + letters(pdfText[physical + 1] ?? '');
-      const firstWord = (w: string) => letters(w.split(' ')[0]!);
-      assert.ok((words.get(e.path.join('!')) ?? []).some((w) => here.includes(firstWord(w)) && onward.includes(letters(w))),
-        `${e.term}, page ${n}: “${(words.get(e.path.join('!')) ?? []).join('” or “')}” is not on it`);
-      checked++;
-    }
-  }
+  const checked = assertIndexLocators(report.book, pages, pdfText);
   assert.ok(checked >= 80, `${checked} page numbers checked`);
 });
 

@@ -45,13 +45,13 @@ for (const [name, options] of [
 
 test('paginator chromium: what it cannot set yet stops the build with an error naming it and the way out', { timeout: 300_000 }, async () => {
   const book = makeBook({ chapters: 2, paragraphs: 6, noteEvery: 0 });
-  book.chapters[1]!.content.children.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: '#ch-01-title', className: ['page-ref'] }, children: [{ type: 'text', value: 'the first chapter' }] }] });
+  book.config = { ...book.config, print: { ...book.config.print, bleed: true } };
   await assert.rejects(printWith(book, 'chromium', pool, dirs), (err: unknown) => {
     assert.ok(err instanceof BuildError);
     const d = err.diagnostics[0]!;
-    assert.equal(d.rule, 'paginator-page-refs');
-    assert.equal(d.file, 'chapters/ch-02.md');
-    assert.match(d.message, /page references/);
+    assert.equal(d.rule, 'paginator-bleed');
+    assert.equal(d.file, 'book.yaml');
+    assert.match(d.message, /bleed/);
     assert.match(d.hint!, /paginator: pagedjs/);
     return true;
   });

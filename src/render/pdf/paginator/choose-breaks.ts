@@ -41,7 +41,15 @@ export function chooseBreaks(atoms: Atom[], textHeight: number, notes: MeasuredN
     let fit = i + 1;
     let below = noteHeight(first) > 0 ? notes.areaExtra + noteHeight(first) : 0;
     if (first.bottom - top + below > textHeight + SLACK) throw new UnbreakableError(i, first.bottom - top + below, textHeight);
+    if (first.twoColumns || (fit < atoms.length && atoms[fit]!.twoColumns && !forced(atoms[fit]!))) {
+      const columnsAt = first.twoColumns ? i : fit;
+      const end = twoColumnEnd(atoms, i, columnsAt, room - (atoms[columnsAt]!.top - top));
+      pages.push({ kind: 'content', start: i, end });
+      i = end;
+      continue;
+    }
     while (fit < atoms.length && !forced(atoms[fit]!)) {
+      if (atoms[fit]!.twoColumns) break;
       const more = noteHeight(atoms[fit]!);
       const withNotes = more > 0 ? (below > 0 ? below : notes.areaExtra) + more : below;
       if (atoms[fit]!.bottom - top + withNotes > room + SLACK) break;
@@ -58,6 +66,30 @@ export function chooseBreaks(atoms: Atom[], textHeight: number, notes: MeasuredN
     i = end;
   }
   return pages;
+}
+
+/**
+ * Where a page ends whose atoms from `columnsAt` on are set in two columns (the index), each `room` high:
+ * the first column filled as a page would be, the second from where the first broke.
+ */
+function twoColumnEnd(atoms: Atom[], start: number, columnsAt: number, room: number): number {
+  const inColumns = (k: number) => k < atoms.length && atoms[k]!.twoColumns === true && !forced(atoms[k]!);
+  if (atoms[columnsAt]!.bottom - atoms[columnsAt]!.top > room + SLACK) {
+    if (columnsAt > start) return columnsAt;
+    throw new UnbreakableError(columnsAt, atoms[columnsAt]!.bottom - atoms[columnsAt]!.top, room);
+  }
+  let from = columnsAt;
+  for (let column = 0; column < 2; column++) {
+    const top = atoms[from]!.top;
+    let fit = from + 1;
+    while (inColumns(fit) && atoms[fit]!.bottom - top <= room + SLACK) fit++;
+    if (!inColumns(fit)) return fit;
+    const brk = lastBreak(atoms, from, fit, 'allow') ?? lastBreak(atoms, from, fit, 'avoid') ?? fit;
+    if (column === 1) return brk;
+    from = brk;
+    if (atoms[from]!.bottom - atoms[from]!.top > room + SLACK) return from;
+  }
+  return from;
 }
 
 const forced = (a: Atom) => a.brk === 'page' || a.brk === 'right' || a.brk === 'left';

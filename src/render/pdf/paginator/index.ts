@@ -8,8 +8,9 @@
 // page's foot is carried onto the next sheet by Chromium and drawn over that page: such a page gets less room
 // on one more layout); after printing, each sheet's running head and folio are read back (print-check.ts).
 // Designs: their margin boxes' styles apply natively; their section running heads, section numbers, drop caps
-// and hyphen ladders are taken care of here. Not yet: page references, the index, bleed, right-to-left text
-// (unsupported.ts stops the build).
+// and hyphen ladders are taken care of here. Page references carry the folios the last layout found, laid out
+// again until they settle; the index is set again with the folios found (index-folios.ts), its entries cut for
+// two columns and set in Chromium's own. Not yet: bleed, right-to-left text (unsupported.ts stops the build).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,11 +19,13 @@ import type { PrintLayout, PrintPage } from '../../../book/print-pages.ts';
 import type { RenderContext } from '../../context.ts';
 import { kdpGutter } from '../../html/page-geometry.ts';
 import { finishPdf } from '../metadata.ts';
+import { hasPageRefs, pageRefsSettled, writePageRefFolios } from '../page-refs.ts';
 import { pageStarts } from '../page-starts.ts';
 import { captureSourceText, findLostText, TextLossError } from '../text-guard.ts';
 import { buildPages } from './build-pages.ts';
 import { chooseBreaks, UnbreakableError } from './choose-breaks.ts';
 import { furniture, PAGE_BOX_CSS } from './furniture.ts';
+import { writeIndexFolios } from './index-folios.ts';
 import { measureColumn } from './measure.ts';
 import { checkPrintedFurniture } from './print-check.ts';
 import { checkSupported } from './unsupported.ts';
@@ -68,6 +71,12 @@ function pageOverflows(): number[] {
     const foot = inner.getBoundingClientRect().bottom;
     let over = 0;
     for (const child of inner.children) over = Math.max(over, child.getBoundingClientRect().bottom - foot);
+    // Index columns: what does not fit in two is set in a third, to the right of the text block.
+    for (const cols of page.querySelectorAll('.bp-two-columns')) {
+      const right = cols.getBoundingClientRect().right;
+      const beyond = [...cols.querySelectorAll('li, h2')].map((e) => e.getBoundingClientRect()).filter((r) => r.left >= right - 1 && r.height > 0);
+      if (beyond.length > 0) over = Math.max(over, Math.max(...beyond.map((r) => r.bottom)) - Math.min(...beyond.map((r) => r.top)));
+    }
     const notes = page.querySelector('.pagedjs_footnote_area');
     if (notes) over = Math.max(over, notes.getBoundingClientRect().bottom - page.getBoundingClientRect().bottom);
     return over;
@@ -83,18 +92,25 @@ export async function renderPdfChromium(
 ): Promise<{ pages: number; layout: PrintLayout; timings: ChromiumPdfTimings }> {
   const started = performance.now();
   const indexFile = path.join(htmlDir, 'index.html');
-  checkSupported(book, await readFile(indexFile, 'utf8'));
+  checkSupported(book);
   const browser = await ctx.browser.get();
   const timings: ChromiumPdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, guardMs: 0, finishMs: 0, totalMs: 0, steps: {} };
   const context = await browser.createBrowserContext();
   const docFile = path.join(htmlDir, DOC);
   // Pages found too full once built: the room their first atom gets on the next layout (choose-breaks.ts).
   let limits = new Map<number, number>();
+  // Page references: the folios found by the last layout, written into the next until they settle (page-refs.ts).
+  let refFolios: Map<string, number> | undefined;
+  // The index: its locators the folios found by the last layout (index-folios.ts).
+  let indexFolios: Map<string, number> | undefined;
+  // Each reason to lay out again is bounded on its own.
+  const again = { refs: 0, index: 0, gutter: 0, overflow: 0 };
   try {
     for (let pass = 1; ; pass++) {
       ctx.signal.throwIfAborted();
       const t0 = performance.now();
-      const html = await readFile(indexFile, 'utf8');
+      const written = await readFile(indexFile, 'utf8');
+      const { html, index: indexWritten } = writeIndexFolios(hasPageRefs(written) ? writePageRefFolios(written, refFolios) : written, book, indexFolios);
       const used = gutter.inHtml(html);
       // The same document without Paged.js and its handlers; the page boxes' rules after the book's CSS.
       await writeFile(docFile, html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace('</head>', `<style id="bp-page-boxes">${PAGE_BOX_CSS}</style></head>`));
@@ -143,11 +159,21 @@ export async function renderPdfChromium(
         const pageNotes = plan.map((p) => (p.kind === 'blank' ? [] : atoms.slice(p.start, p.end).flatMap((a) => a.notes ?? [])));
         const built = await page.evaluate(buildPages, plan.map((p) => (p.kind === 'blank' ? null : p.start)), atoms.map((a) => a.flow), pageNotes);
         const total = built.pages.length;
+        // The index's entries, cut for two columns (measure.ts, choose-breaks.ts), in Chromium's own columns
+        // down to the page's foot.
+        await page.evaluate(() => {
+          for (const cols of document.querySelectorAll<HTMLElement>('.bp-page .bp-two-columns')) {
+            cols.style.width = '';
+            cols.style.columnCount = '';
+            const foot = cols.closest('.pagedjs_page_content')!.getBoundingClientRect().bottom;
+            cols.style.height = `${foot - cols.getBoundingClientRect().top}px`;
+          }
+        });
         await step('build');
         timings.layoutMs.push(performance.now() - t0);
         if (errors.length > 0) throw new Error(`paginator: chromium: the page reported ${errors[0]}`);
         if (kdpGutter(total) !== used) {
-          if (pass >= MAX_PASSES) throw new Error(`the gutter did not settle after ${pass} layouts (${total} pages)`);
+          if (++again.gutter >= MAX_PASSES) throw new Error(`the gutter did not settle after ${pass} layouts (${total} pages)`);
           ctx.log(`print: ${total} pages need a ${kdpGutter(total)} in gutter (laid out with ${used} in); laying out again`);
           await gutter.set(indexFile, book, total);
           limits = new Map();
@@ -167,12 +193,30 @@ export async function renderPdfChromium(
           }
           return [...document.querySelectorAll('.pagedjs_page_content [id]')].map((el) => [el.id, pageOf(el)] as [string, number]);
         }, f.css, f.labels);
+        // The folio of every id, as laid out: a page reference written with another number changes the text,
+        // so the book is laid out again with these numbers written in.
+        const folios = new Map<string, number>();
+        for (const [id, at] of anchors) if (f.arabicFrom >= 0 && at >= f.arabicFrom && !folios.has(id)) folios.set(id, at - f.arabicFrom + 1);
+        if (!pageRefsSettled([html], refFolios, folios)) {
+          if (++again.refs >= MAX_PASSES) throw new Error(`paginator: chromium: the page references did not settle after ${pass} layouts`);
+          ctx.log('print: laying out again with the page references\' folios written in');
+          refFolios = folios;
+          limits = new Map();
+          continue;
+        }
+        if (indexWritten !== undefined && writeIndexFolios(html, book, folios).index !== indexWritten) {
+          if (++again.index >= MAX_PASSES) throw new Error(`paginator: chromium: the index's page numbers did not settle after ${pass} layouts`);
+          ctx.log('print: laying out again with the index\'s page numbers written in');
+          indexFolios = folios;
+          limits = new Map();
+          continue;
+        }
         // Each page box's content within its text block, as built: what runs below it (a line box a pixel
         // lower than measured, a border at its foot) would be printed on the next sheet, over that page.
         const over = (await page.evaluate(pageOverflows)).flatMap((px, p) => (px > 0.01 ? [[p, px] as const] : []));
         if (over.length > 0) {
           const where = over.map(([p, px]) => `page ${p + 1} by ${px.toFixed(2)} px`).join(', ');
-          if (pass >= MAX_PASSES) throw new Error(`paginator: chromium: after ${pass} layouts the text still runs below the text block (${where}); use \`print: { paginator: pagedjs }\``);
+          if (++again.overflow >= MAX_PASSES) throw new Error(`paginator: chromium: after ${pass} layouts the text still runs below the text block (${where}); use \`print: { paginator: pagedjs }\``);
           ctx.log(`print: the text runs below the text block (${where}); laying out again with less room on ${over.length === 1 ? 'that page' : 'those pages'}`);
           for (const [p, px] of over) {
             const start = (plan[p] as { start: number }).start;
@@ -202,8 +246,6 @@ export async function renderPdfChromium(
           throw new Error(`paginator: chromium: the print does not match its page boxes (a page printed over two sheets?): ${misprinted.slice(0, 3).join('; ')}${misprinted.length > 3 ? ` (and ${misprinted.length - 3} more)` : ''}; use \`print: { paginator: pagedjs }\``);
         }
         timings.finishMs = performance.now() - t2;
-        const folios = new Map<string, number>();
-        for (const [id, at] of anchors) if (f.arabicFrom >= 0 && at >= f.arabicFrom && !folios.has(id)) folios.set(id, at - f.arabicFrom + 1);
         const printPages: PrintPage[] = starts.map(({ page: at, key, offset, entry, words, note, opens }) => ({ label: f.labels[at]!, physical: at + 1, chapterId: key, offset, entry, words, note, opens }));
         timings.totalMs = performance.now() - started;
         ctx.log(`print: laid out ${total} pages in one document (paginator: chromium) in ${Math.round(timings.layoutMs.reduce((a, b) => a + b, 0))} ms`);

@@ -14,6 +14,8 @@ export interface Atom {
   flow: number;
   /** Footnotes called in this atom (indices into `notes`), which must go on its page. */
   notes?: number[];
+  /** Set in two columns (the index's entries): measured in a column as wide as one of them. */
+  twoColumns?: boolean;
 }
 
 /** Measured footnotes: each note's height in the note area, and what the area adds when a page has any. */
@@ -61,6 +63,16 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
       p.appendChild(line);
     }
     p.classList.add('line-block', 'verse-lines');
+  }
+  // The index's entries are set in two columns (book.css: `.index-columns`): measured here in one column as wide
+  // as one of them, the page box sets them in Chromium's own columns (index.ts) at the breaks chosen for two.
+  for (const cols of body.querySelectorAll<HTMLElement>('.index-columns')) {
+    const cs = getComputedStyle(cols);
+    if ((parseInt(cs.columnCount, 10) || 1) !== 2) continue;
+    const gap = parseFloat(cs.columnGap) || 0;
+    cols.classList.add('bp-two-columns');
+    cols.style.columnCount = '1';
+    cols.style.width = `${(textWidth - gap) / 2}px`;
   }
   // Every block's first-line indent as it is now: a sibling selector (`p + p`) no longer matches once the
   // paragraph before it is cut away onto another page, and the lines must break as they were measured.
@@ -122,8 +134,9 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     for (let n = el.previousSibling; n; n = n.previousSibling) if (n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim()) return true;
     return false;
   };
+  let twoColumns = false;
   const push = (top: number, bottom: number, at: [Node, number], brk?: Atom['brk']) => {
-    atoms.push({ top: top - origin, bottom: bottom - origin, brk: brk ?? carry, flow: flowIndex });
+    atoms.push({ top: top - origin, bottom: bottom - origin, brk: brk ?? carry, flow: flowIndex, ...(twoColumns ? { twoColumns } : {}) });
     breaks.push(at);
     carry = 'allow';
   };
@@ -214,7 +227,10 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
       if ([...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim())) push(box.top, box.bottom, before(el));
       else {
         const count = atoms.length;
+        const outer = twoColumns;
+        if (el.classList.contains('bp-two-columns')) twoColumns = true;
         for (const kid of kids) visit(kid, false);
+        twoColumns = outer;
         // A stanza split between its lines keeps two on each side.
         if (el.classList.contains('stanza-split') && atoms.length - count >= 4) {
           atoms[count + 1]!.brk = rank[atoms[count + 1]!.brk] < rank.avoid ? 'avoid' : atoms[count + 1]!.brk;

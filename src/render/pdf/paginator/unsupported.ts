@@ -4,18 +4,13 @@
 import type { Book } from '../../../book/model.ts';
 import { BuildError, diagnostic, type Diagnostic } from '../../../diagnostics.ts';
 import { textDirection } from '../../direction.ts';
-import { hasPageRefs } from '../page-refs.ts';
 
 const HINT = 'Set `print: { paginator: pagedjs }` in book.yaml (the default) to build this book.';
 
-export function checkSupported(book: Book, html: string): void {
+export function checkSupported(book: Book): void {
   const found: Diagnostic[] = [];
   const say = (file: string, rule: string, what: string) =>
     found.push(diagnostic(file, undefined, 'error', rule, `paginator: chromium does not yet support ${what}.`, HINT));
-  if (hasPageRefs(html)) say(book.chapters.find((c) => /page-ref/.test(JSON.stringify(c.content)))?.file ?? 'book.yaml', 'paginator-page-refs', 'page references (`{.page-ref}`)');
-  if (book.chapters.some((c) => (c.indexMarks ?? []).length > 0) || /<section[^>]*\bid="index"/.test(html)) {
-    say(book.chapters.find((c) => (c.indexMarks ?? []).length > 0)?.file ?? 'book.yaml', 'paginator-index', 'a generated index (its locators are page numbers)');
-  }
   if (book.config.print.bleed || book.config.print.cropMarks) say('book.yaml', 'paginator-bleed', 'bleed or crop marks');
   if (textDirection(book.config.language) === 'rtl') say('book.yaml', 'paginator-rtl', 'right-to-left text');
   if (found.length > 0) throw new BuildError(found, 'the book uses what paginator: chromium cannot set yet');
