@@ -1,6 +1,6 @@
 // The measuring paginator (book.yaml `print.paginator: chromium`) on books in each design (styles/designs/):
 // the fixtures the designs test builds, except the essay and the index book (an index and page references:
-// set by this paginator in the default design, test/print/paginator/index.test.ts; not yet tried in a design),
+// set by this paginator without a design, test/print/paginator/index.test.ts; refused in one, unsupported.ts),
 // each in every design, held to every print guarantee as the Paged.js path's builds are
 // (test/print/print-guarantees.ts hands a design's book to test/designs/design-guarantees.ts: its faces,
 // running heads as design.running-heads says, section numbers, drop caps, every word and note printed).
