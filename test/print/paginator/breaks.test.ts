@@ -66,7 +66,7 @@ for (const { css, runsOn } of [
   });
 }
 
-test('paginator chromium: a section break is never the last line of a page', { timeout: 300_000 }, async (t) => {
+test('paginator chromium: a section break is never the last line of a page, nor the first', { timeout: 300_000 }, async (t) => {
   const book = makeBook({ chapters: 5, paragraphs: 60, noteEvery: 0 });
   const { pdf, pages } = await printWith(book, 'chromium', pool, dirs, (s) => t.diagnostic(s));
   const g = pageGeometry(book.config.print, pages);
@@ -79,6 +79,8 @@ test('paginator chromium: a section break is never the last line of a page', { t
       if (l.text !== '* * *') return;
       seen++;
       assert.ok(i < body.length - 1, `page ${p.number} ends with a section break`);
+      // At a page's top its ornament was drawn above the text block (the classic design's fleuron).
+      assert.ok(i > 0, `page ${p.number} opens with a section break`);
     });
   }
   assert.ok(seen >= 20, `${seen} section breaks printed`);

@@ -214,6 +214,9 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     const cs = getComputedStyle(el);
     if (cs.display === 'none') return;
     merge(cs.breakBefore);
+    // A section break never opens a page here: its ornament was drawn above the text block (classic design,
+    // the essay's page 20); it stays with the line before it as well as the one after it.
+    if (el.tagName === 'HR' && el.classList.contains('section-break')) merge('avoid');
     const box = el.getBoundingClientRect();
     const kids = [...el.children].filter((c) => blockLevel(getComputedStyle(c)));
     const monolithic = !top && (['IMG', 'FIGURE', 'HR', 'TR', 'svg'].includes(el.tagName) || cs.display === 'flex' || cs.display === 'grid' ||

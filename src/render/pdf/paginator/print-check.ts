@@ -13,6 +13,8 @@ export interface ExpectedFurniture {
   folios: Array<string | undefined>;
 }
 
+/** What is neither a letter, a digit, a space nor a title's punctuation: ornaments and symbols (❦, ⁂, *). */
+const marks = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/[\p{L}\p{N}\s\u00AD.,:;'’‘"“”–—\-()?!&/]/gu, '');
 const letters = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\u00AD/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Each page's text in a band of the sheet (points from its top), one string per sheet. */
@@ -39,6 +41,12 @@ export async function checkPrintedFurniture(book: Book, file: string, expected: 
     const top = letters(head[i]);
     const wantHead = letters(expected.heads[i]);
     if (top !== wantHead) problems.push(`sheet ${i + 1} prints the running head ${top ? `'${head[i]!.trim().replace(/\s+/g, ' ')}'` : 'none'} where its page box has ${wantHead ? `'${expected.heads[i]}'` : 'none'}`);
+    // Nothing but the head above the text block and the folio below it: an ornament, a number or a mark the
+    // furniture does not have (a section break's fleuron drawn above the block) is a misprint too.
+    for (const [where, text, want] of [['above', head[i], expected.heads[i]], ['below', foot[i], expected.folios[i]]] as const) {
+      const stray = [...marks(text)].filter((c) => !marks(want).includes(c));
+      if (stray.length > 0) problems.push(`sheet ${i + 1} prints '${stray.join('')}' ${where} its text block, which its page box's ${where === 'above' ? 'running head' : 'folio'} does not have`);
+    }
   }
   return problems;
 }
