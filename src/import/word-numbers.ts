@@ -91,7 +91,9 @@ export async function readWordLayout(zip: JSZip): Promise<WordLayout> {
         endParagraph(paragraph);
         paragraph = undefined;
       } else if (name === 'w:tc' && tableDepth === 1) {
-        for (let i = 0; i < cellSpan; i++) rows[rows.length - 1][column + i] = cellAlign ?? null;
+        // A cell outside any row (a malformed document) has no column to speak for.
+        const row = rows[rows.length - 1];
+        if (row) for (let i = 0; i < cellSpan; i++) row[column + i] = cellAlign ?? null;
         column += cellSpan;
         inCell = false;
       } else if (name === 'w:tbl') {
