@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { bookIndex, type IndexEntry } from '../../src/book/book-index.ts';
 import { build, type BuildReport } from '../../src/build.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
-import { readPages, type PageText } from '../print/read-back.ts';
+import { arabicFolio as folioOf, baselines as lines, readPages, type PageText } from '../print/read-back.ts';
 
 const BOOK = resolve(import.meta.dirname, '..', 'fixtures', 'index-book');
 let work: string;
@@ -35,21 +35,6 @@ before(async () => {
 after(() => rm(work, { recursive: true, force: true }));
 
 const decode = (s: string) => s.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&amp;/g, '&');
-/** Lines of a page (words within 2 pt of one baseline), top to bottom. */
-function lines(page: PageText): Array<{ y: number; x: number; text: string }> {
-  const rows: Array<{ y: number; words: PageText['words'] }> = [];
-  for (const w of [...page.words].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
-    const row = rows.find((r) => Math.abs(r.y - w.y1) < 2);
-    if (row) row.words.push(w);
-    else rows.push({ y: w.y1, words: [w] });
-  }
-  return rows.map((r) => ({ y: r.y, x: Math.min(...r.words.map((w) => w.x0)), text: r.words.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' ') }));
-}
-/** The folio printed at the foot of a page, if any. */
-const folioOf = (page: PageText) => {
-  const bottom = lines(page).at(-1);
-  return bottom && /^\d+$/.test(bottom.text) && bottom.y > page.height * 0.85 ? Number(bottom.text) : undefined;
-};
 const pageWithFolio = (n: number) => pages.find((p) => folioOf(p) === n);
 const indexPages = () => {
   const first = pages.findIndex((p) => lines(p)[0]?.text === 'Index');

@@ -6,7 +6,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { bookIndex, type IndexEntry } from '../../src/book/book-index.ts';
 import type { Book } from '../../src/book/model.ts';
 import { COUNTED } from '../../src/book/print-pages.ts';
-import type { PageText } from '../print/read-back.ts';
+import { baselines as lines, arabicFolio as folioOf, type PageText } from '../print/read-back.ts';
 
 export const letters = (s: string) => [...s.normalize('NFKC')].filter((ch) => COUNTED.test(ch)).join('');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -39,22 +39,7 @@ export function markedWords(book: Book): Map<string, string[]> {
   return words;
 }
 
-/** Lines of a page (words within 2 pt of one baseline), top to bottom. */
-export function lines(page: PageText): Array<{ y: number; text: string }> {
-  const rows: Array<{ y: number; words: PageText['words'] }> = [];
-  for (const w of [...page.words].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
-    const row = rows.find((r) => Math.abs(r.y - w.y1) < 2);
-    if (row) row.words.push(w);
-    else rows.push({ y: w.y1, words: [w] });
-  }
-  return rows.map((r) => ({ y: r.y, text: r.words.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' ') }));
-}
-
-/** The arabic folio: the page's last line, in the bottom margin, all digits. */
-export const folioOf = (page: PageText) => {
-  const bottom = lines(page).at(-1);
-  return bottom && /^\d+$/.test(bottom.text) && bottom.y > page.height * 0.85 ? Number(bottom.text) : undefined;
-};
+export { baselines as lines, arabicFolio as folioOf } from '../print/read-back.ts';
 
 /** A page's text in two columns, the left one first. */
 export function columnText(p: PageText): string {

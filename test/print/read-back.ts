@@ -206,3 +206,20 @@ export function runningHead(page: PageText, textTop: number): string | undefined
   const words = readingOrder(page.words.filter((w) => w.y1 < textTop - 2));
   return words.length ? words.map((w) => w.text).join(' ') : undefined;
 }
+
+/** Lines of a page (words within 2 pt of one baseline), top to bottom; `x`: where the line starts. */
+export function baselines(page: PageText): Array<{ y: number; x: number; text: string }> {
+  const rows: Array<{ y: number; words: PageText['words'] }> = [];
+  for (const w of [...page.words].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
+    const row = rows.find((r) => Math.abs(r.y - w.y1) < 2);
+    if (row) row.words.push(w);
+    else rows.push({ y: w.y1, words: [w] });
+  }
+  return rows.map((r) => ({ y: r.y, x: Math.min(...r.words.map((w) => w.x0)), text: r.words.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' ') }));
+}
+
+/** The arabic folio: the page's last line, in the bottom margin, all digits. */
+export const arabicFolio = (page: PageText): number | undefined => {
+  const bottom = baselines(page).at(-1);
+  return bottom && /^\d+$/.test(bottom.text) && bottom.y > page.height * 0.85 ? Number(bottom.text) : undefined;
+};

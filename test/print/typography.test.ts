@@ -10,21 +10,16 @@
 // of its facing page. KEEP_TYPOGRAPHY=1 keeps the books and PDFs in the temporary folder to look at. The clean book groups the same lines with
 // two lines of a paragraph on each side of every turn, the heading higher up, two hyphens, no forced break.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadBook } from '../../src/book/load.ts';
 import { BrowserPool } from '../../src/browser.ts';
-import { checkPdf } from '../../src/check/pdf.ts';
-import { pageRows } from '../../src/check/page-rows.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
-import { renderHtml } from '../../src/render/html/index.ts';
-import { renderPdf } from '../../src/render/pdf/index.ts';
+import { code, codedLinesByPage, printCodedBook } from './coded-lines.ts';
 
 const LINES = 260;
 /** Every line its own words (letters only count: the check drops digits and punctuation). */
-const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26) % 26, 97 + (i % 26));
 const line = (i: number) => `Line ${code(i)} of the ${['grey', 'green', 'amber', 'red'][i % 4]} harbour ${code(i)}`;
 const GEOMETRY = [
   'p, h2 { margin: 0 !important; padding: 0 !important; text-indent: 0 !important; }',
@@ -45,14 +40,6 @@ after(async () => {
 type Part = { p: [number, number]; hyphens?: number } | { h2: number } | { turn: true };
 
 async function printBook(name: string, parts: Part[], css: string): Promise<{ pdf: string; found: Diagnostic[] }> {
-  const dir = path.join(work, name);
-  await mkdir(path.join(dir, 'chapters'), { recursive: true });
-  await mkdir(path.join(dir, 'styles'), { recursive: true });
-  await writeFile(path.join(dir, 'book.yaml'), [
-    'title: Typography', 'creators: [{name: A. Setter}]', 'language: en-GB', 'identifier: urn:uuid:5e0b6f1c-7a2d-4c1e-9b3f-2d4e6a8c0f11',
-    'date: 2024-01-01', 'rights: r', 'chapters: [chapters/01.md]', 'design: classic', '',
-  ].join('\n'));
-  await writeFile(path.join(dir, 'styles/custom.css'), `${GEOMETRY}\n${css}`);
   const md = parts.map((part) => {
     if ('h2' in part) return `## Heading ${code(part.h2)} of the harbour`;
     if ('turn' in part) return '::: turn\n:::';
@@ -62,26 +49,15 @@ async function printBook(name: string, parts: Part[], css: string): Promise<{ pd
     for (let k = 0; k < (part.hyphens ?? 0); k++) lines[lines.length - 2 - k] += ' harbour-';
     return lines.join('\\\n');
   });
-  await writeFile(path.join(dir, 'chapters/01.md'), `# The Harbour\n\n${md.join('\n\n')}\n`);
-  const { book } = await loadBook(dir);
-  assert.ok(book, `the ${name} book loads`);
-  const ctx = { browser: pool, log: () => {}, signal: new AbortController().signal };
-  await renderHtml(book, path.join(dir, 'html'), ctx);
-  const pdf = path.join(dir, 'book.pdf');
-  await renderPdf(book, path.join(dir, 'html'), pdf, ctx);
-  return { pdf, found: (await checkPdf(book, pdf)).filter((d) => d.rule.startsWith('typography-')) };
+  const { pdf, found } = await printCodedBook(path.join(work, name), pool, {
+    title: 'Typography', identifier: 'urn:uuid:5e0b6f1c-7a2d-4c1e-9b3f-2d4e6a8c0f11', yaml: ['design: classic'], css: `${GEOMETRY}\n${css}`, markdown: md.join('\n\n'),
+  });
+  return { pdf, found: found.filter((d) => d.rule.startsWith('typography-')) };
 }
 
 /** For each page, the first and last chapter line on it (by its code), read back from the PDF. */
 async function linesByPage(pdf: string): Promise<Map<number, [number, number]>> {
-  const out = new Map<number, [number, number]>();
-  for (const { page, rows } of await pageRows(pdf)) {
-    // Letters only: a justified line can come back with a word in pieces (`L ine`).
-    const found = rows.map((r) => /^line([a-z]{2})ofthe/.exec(r.words.join('').toLowerCase().replace(/[^a-z]/g, ''))?.[1]).filter((c) => c !== undefined)
-      .map((c) => (c.charCodeAt(0) - 97) * 26 + c.charCodeAt(1) - 97);
-    if (found.length) out.set(page, [found[0]!, found.at(-1)!]);
-  }
-  return out;
+  return new Map([...(await codedLinesByPage(pdf, 'line'))].map(([page, found]) => [page, [found[0]!, found.at(-1)!]]));
 }
 
 let turns: Array<{ page: number; last: number }>;

@@ -14,21 +14,16 @@
 // next). The control book asks for `widows: 1; orphans: 1` and has all three faults, named by the check; the
 // book as the stylesheets ask (two and two) has none, the lines moved as the rule says, and every unit printed.
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadBook } from '../../src/book/load.ts';
 import { BrowserPool } from '../../src/browser.ts';
-import { checkPdf } from '../../src/check/pdf.ts';
-import { pageRows } from '../../src/check/page-rows.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
-import { renderHtml } from '../../src/render/html/index.ts';
-import { renderPdf } from '../../src/render/pdf/index.ts';
 import { squash, tool } from './read-back.ts';
+import { code, codedLinesByPage, printCodedBook } from './coded-lines.ts';
 
 const PROBE_LINES = 150;
-const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26) % 26, 97 + (i % 26));
 /** One line's unit: its own words (the check reads letters only), joined by no-break spaces. */
 const unit = (i: number) => `At ${code(i)} of the ${['grey', 'green', 'amber', 'red'][i % 4]} harbour the boats ride at anchor ${code(i)}`.replace(/ /g, '\u00A0');
 const GEOMETRY = [
@@ -49,40 +44,19 @@ after(async () => {
 type Part = { p: [number, number] } | { turn: true };
 
 async function printBook(name: string, parts: Part[], css: string): Promise<{ pdf: string; found: Diagnostic[] }> {
-  const dir = path.join(work, name);
-  await mkdir(path.join(dir, 'chapters'), { recursive: true });
-  await mkdir(path.join(dir, 'styles'), { recursive: true });
-  await writeFile(path.join(dir, 'book.yaml'), [
-    'title: Widows', 'creators: [{name: A. Setter}]', 'language: en-GB', 'identifier: urn:uuid:6f1c0b5e-2d7a-4e1c-9b3f-4e6a8c0f112d',
-    'date: 2024-01-01', 'rights: r', 'chapters: [chapters/01.md]', 'design:', '  name: classic', '  drop-caps: false', '',
-  ].join('\n'));
-  await writeFile(path.join(dir, 'styles/custom.css'), `${GEOMETRY}\n${css}`);
   const md = parts.map((part) => {
     if ('turn' in part) return '::: turn\n:::';
     const [from, to] = part.p;
     return Array.from({ length: to - from + 1 }, (_, k) => unit(from + k)).join(' ');
   });
-  await writeFile(path.join(dir, 'chapters/01.md'), `# The Harbour\n\n${md.join('\n\n')}\n`);
-  const { book } = await loadBook(dir);
-  assert.ok(book, `the ${name} book loads`);
-  const ctx = { browser: pool, log: () => {}, signal: new AbortController().signal };
-  await renderHtml(book, path.join(dir, 'html'), ctx);
-  const pdf = path.join(dir, 'book.pdf');
-  await renderPdf(book, path.join(dir, 'html'), pdf, ctx);
-  const found = (await checkPdf(book, pdf)).filter((d) => d.rule === 'typography-widow' || d.rule === 'typography-orphan');
-  return { pdf, found };
+  const { pdf, found } = await printCodedBook(path.join(work, name), pool, {
+    title: 'Widows', identifier: 'urn:uuid:6f1c0b5e-2d7a-4e1c-9b3f-4e6a8c0f112d', yaml: ['design:', '  name: classic', '  drop-caps: false'], css: `${GEOMETRY}\n${css}`, markdown: md.join('\n\n'),
+  });
+  return { pdf, found: found.filter((d) => d.rule === 'typography-widow' || d.rule === 'typography-orphan') };
 }
 
 /** For each page, the units on it (by number), in order, read back from the PDF. */
-async function unitsByPage(pdf: string): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
-  for (const { page, rows } of await pageRows(pdf)) {
-    const found = rows.map((r) => /^at([a-z]{2})ofthe/.exec(r.words.join('').toLowerCase().replace(/[^a-z]/g, ''))?.[1]).filter((c) => c !== undefined)
-      .map((c) => (c.charCodeAt(0) - 97) * 26 + c.charCodeAt(1) - 97);
-    if (found.length) out.set(page, found);
-  }
-  return out;
-}
+const unitsByPage = (pdf: string) => codedLinesByPage(pdf, 'at');
 
 /** The page a unit is printed on, and whether it is the page's first or last unit. */
 function place(pages: Map<number, number[]>, u: number): { page: number; first: boolean; last: boolean } | undefined {

@@ -121,8 +121,9 @@
 
   // ---------- Verse and figures ----------
   // Before layout, each stanza and figure is measured once in a probe as wide as the text block:
-  // - a stanza (`.line-block`, or a paragraph of `<br>`-ended lines in a `.poem`/`.verse` div, which becomes
-  //   one element per line here so each wrapped line can hang) of at most STANZA_WHOLE lines that fits in a
+  // - a stanza (`.line-block`: line blocks, and the paragraphs of `<br>`-ended lines in a `.poem`/`.verse` div,
+  //   made the same shape in the Book by src/markdown/syntax/line-block/verse-paragraphs.ts) of at most
+  //   STANZA_WHOLE lines that fits in a
   //   third of the page is kept whole (`stanza-whole`: break-inside: avoid); a longer one may split between
   //   its lines, never leaving one line alone at either side (the second and the last line carry Paged.js's
   //   data-break-before="avoid"). A `break-inside: avoid` block taller than the page is what made Paged.js
@@ -167,27 +168,6 @@
     return before;
   }
 
-  function brLines(p) {
-    // <p>a<br>b<br>c</p> → <p class="line-block verse-lines"><span class="line">a</span>…</p>
-    const lines = [[]];
-    for (const n of [...p.childNodes]) {
-      if (n.nodeType === Node.ELEMENT_NODE && n.tagName === 'BR') lines.push([]);
-      else lines.at(-1).push(n);
-    }
-    p.textContent = '';
-    for (const nodes of lines) {
-      const line = document.createElement('span');
-      line.className = 'line';
-      // The newline after each <br> in the source is not part of the line.
-      while (nodes.length && nodes[0].nodeType === Node.TEXT_NODE && !nodes[0].data.trim()) nodes.shift();
-      if (nodes.length && nodes[0].nodeType === Node.TEXT_NODE) nodes[0].data = nodes[0].data.replace(/^[\n\r\t ]+/, '');
-      line.append(...nodes);
-      if (!line.textContent.trim() && !line.querySelector('img')) line.classList.add('line-empty');
-      p.appendChild(line);
-    }
-    p.classList.add('line-block', 'verse-lines');
-  }
-
   /**
    * Every face of the document loaded. A face starts loading only once text that needs it is laid out, and
    * finishes in a later task: text measured before that is measured in a fallback face, or in the real one when
@@ -200,7 +180,6 @@
 
   class VerseAndFigures extends Paged.Handler {
     async beforeParsed(content) {
-      for (const p of content.querySelectorAll('.poem p, .verse p')) if (p.querySelector('br')) brLines(p);
       const stanzas = [...content.querySelectorAll('.line-block')];
       const figures = [...content.querySelectorAll('figure')].filter((f) => f.querySelector('img'));
       if (stanzas.length === 0 && figures.length === 0) return;

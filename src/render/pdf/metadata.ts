@@ -31,8 +31,9 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book, pag
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   hardenSoftHyphens(doc);
-  // Structure element names from Chromium's counters, named in the structure tree's order (struct-ids.ts).
-  stableStructIds(doc, 'id');
+  // Structure element names from Chromium's counters, named in the structure tree's order (struct-ids.ts): here
+  // for a single print; a document joined from parts had its names made stable part by part (merge.ts).
+  if (!(input instanceof PDFDocument)) stableStructIds(doc, 'id');
 
   // With bleed, the printer needs to know where the page will be cut: TrimBox inside, BleedBox the whole sheet.
   const bleed = pageGeometry(c.print, doc.getPageCount()).bleed * 72;

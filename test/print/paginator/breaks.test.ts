@@ -13,23 +13,13 @@ import type { Element } from 'hast';
 import { BrowserPool } from '../../../src/browser.ts';
 import { pageGeometry } from '../../../src/render/html/page-geometry.ts';
 import { makeBook } from '../make-book.ts';
-import { readPages, squash, type PageText } from '../read-back.ts';
+import { baselines as lines, readPages, squash, type PageText } from '../read-back.ts';
 import { printWith } from './print-with.ts';
 
 const pool = new BrowserPool();
 after(() => pool.close());
 const dirs: string[] = [];
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
-
-/** The page's lines, top to bottom (words on one baseline joined). */
-function lines(page: PageText): Array<{ y: number; text: string }> {
-  const rows = new Map<number, string[]>();
-  for (const w of [...page.words].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
-    const y = Math.round(w.y1);
-    (rows.get(y) ?? rows.set(y, []).get(y)!).push(w.text);
-  }
-  return [...rows].sort((a, b) => a[0] - b[0]).map(([y, words]) => ({ y, text: words.join(' ') }));
-}
 
 for (const { css, runsOn } of [
   // On the chapters' named page with `break-before: auto`: it runs on.

@@ -9,7 +9,7 @@ import { after, test } from 'node:test';
 import { BrowserPool } from '../../../src/browser.ts';
 import { makeBook } from '../make-book.ts';
 import { assertPrintGuarantees } from '../print-guarantees.ts';
-import { readPages, type PageText } from '../read-back.ts';
+import { arabicFolio as folioOf, baselines as lines, readPages } from '../read-back.ts';
 import { printWith } from './print-with.ts';
 
 const pool = new BrowserPool();
@@ -19,22 +19,6 @@ after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))
 
 const ref = (href: string, words: string): ElementContent => ({ type: 'element', tagName: 'a', properties: { href, className: ['page-ref'] }, children: [{ type: 'text', value: words }] });
 const para = (...children: ElementContent[]): ElementContent => ({ type: 'element', tagName: 'p', properties: {}, children });
-
-/** Lines of a page (words within 2 pt of one baseline), top to bottom (as test/index/index-book.test.ts reads them). */
-function lines(page: PageText): Array<{ y: number; text: string }> {
-  const rows: Array<{ y: number; words: PageText['words'] }> = [];
-  for (const w of [...page.words].sort((a, b) => a.y1 - b.y1 || a.x0 - b.x0)) {
-    const row = rows.find((r) => Math.abs(r.y - w.y1) < 2);
-    if (row) row.words.push(w);
-    else rows.push({ y: w.y1, words: [w] });
-  }
-  return rows.map((r) => ({ y: r.y, text: r.words.sort((a, b) => a.x0 - b.x0).map((w) => w.text).join(' ') }));
-}
-/** The arabic folio: the page's last line, in the bottom margin, all digits. */
-function folioOf(page: PageText): number | undefined {
-  const bottom = lines(page).at(-1);
-  return bottom && /^\d+$/.test(bottom.text) && bottom.y > page.height * 0.85 ? Number(bottom.text) : undefined;
-}
 
 test('paginator chromium: page references print the folio their target was laid out on', { timeout: 300_000 }, async (t) => {
   const book = makeBook({ chapters: 3, paragraphs: 20, noteEvery: 4 });

@@ -105,6 +105,8 @@ export async function renderPdfChromium(
   let indexFolios: Map<string, number> | undefined;
   // Each reason to lay out again is bounded on its own.
   const again = { refs: 0, index: 0, gutter: 0, overflow: 0 };
+  // The hyphen-ladders script, read once for every pass.
+  const ladders = book.config.design ? await readFile(HYPHEN_LADDERS, 'utf8') : undefined;
   try {
     for (let pass = 1; ; pass++) {
       ctx.signal.throwIfAborted();
@@ -145,7 +147,7 @@ export async function renderPdfChromium(
         });
         // A design's books: no more than two hyphenated lines in a row, by the same browser script the
         // Paged.js path runs as a handler (src/render/design/hyphen-ladders.js), on the same text-wide layout.
-        if (book.config.design) await page.evaluate(hyphenLadders, await readFile(HYPHEN_LADDERS, 'utf8'));
+        if (ladders) await page.evaluate(hyphenLadders, ladders);
         await step('load');
         const { atoms, textHeight, notes } = await page.evaluate(measureColumn);
         await step('measure');

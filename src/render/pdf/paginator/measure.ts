@@ -43,27 +43,6 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   for (const f of flows) {
     if (getComputedStyle(f).display === 'block') (f as HTMLElement).style.display = 'flow-root';
   }
-  // Verse: a paragraph of `<br>`-ended lines in a poem or verse div becomes one block per line (each wrapped
-  // line hangs), as the Paged.js handlers make it (src/render/html/paged-handlers.js, brLines).
-  for (const p of body.querySelectorAll('.poem p, .verse p')) {
-    if (!p.querySelector('br')) continue;
-    const lines: Node[][] = [[]];
-    for (const n of [...p.childNodes]) {
-      if (n.nodeType === Node.ELEMENT_NODE && (n as Element).tagName === 'BR') lines.push([]);
-      else lines.at(-1)!.push(n);
-    }
-    p.textContent = '';
-    for (const nodes of lines) {
-      const line = document.createElement('span');
-      line.className = 'line';
-      while (nodes.length && nodes[0]!.nodeType === Node.TEXT_NODE && !nodes[0]!.nodeValue!.trim()) nodes.shift();
-      if (nodes.length && nodes[0]!.nodeType === Node.TEXT_NODE) nodes[0]!.nodeValue = nodes[0]!.nodeValue!.replace(/^[\n\r\t ]+/, '');
-      line.append(...nodes);
-      if (!line.textContent!.trim() && !line.querySelector('img')) line.classList.add('line-empty');
-      p.appendChild(line);
-    }
-    p.classList.add('line-block', 'verse-lines');
-  }
   // The index's entries are set in two columns (book.css: `.index-columns`): measured here in one column as wide
   // as one of them, the page box sets them in Chromium's own columns (index.ts) at the breaks chosen for two.
   for (const cols of body.querySelectorAll<HTMLElement>('.index-columns')) {
