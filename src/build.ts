@@ -16,14 +16,15 @@ import type { EditionReport, SharedRun } from './editions/build-editions.ts';
  * manuscript has loaded without errors, so that `--help` and a manuscript error answer at once.
  */
 async function parts() {
-  const [browser, aceM, epubcheckM, sourceMap, pdfCheck, proof, cover, epub, html, pdf, pdfx, wrap, report] = await Promise.all([
-    import('./browser.ts'), import('./check/ace.ts'), import('./check/epubcheck.ts'), import('./check/epub-source-map.ts'), import('./check/pdf.ts'),
+  const [browser, aceM, epubcheckM, epubcheckServerM, sourceMap, pdfCheck, proof, cover, epub, html, pdf, pdfx, wrap, report] = await Promise.all([
+    import('./browser.ts'), import('./check/ace.ts'), import('./check/epubcheck.ts'), import('./check/epubcheck-server.ts'), import('./check/epub-source-map.ts'), import('./check/pdf.ts'),
     import('./proof/index.ts'), import('./render/cover/index.ts'), import('./render/epub/index.ts'),
     import('./render/html/index.ts'), import('./render/pdf/index.ts'), import('./render/pdfx/index.ts'),
     import('./render/wrap-cover/index.ts'), import('./report/index.ts'),
   ]);
   return {
-    BrowserPool: browser.BrowserPool, BrowserCrashError: browser.BrowserCrashError, ace: aceM.ace, epubcheck: epubcheckM.epubcheck, epubSourceMap: sourceMap.epubSourceMap,
+    BrowserPool: browser.BrowserPool, BrowserCrashError: browser.BrowserCrashError, ace: aceM.ace, epubcheck: epubcheckM.epubcheck,
+    startEpubcheck: () => epubcheckServerM.startEpubcheckServer(epubcheckM.epubcheckJar(), epubcheckM.EPUBCHECK_JVM_FLAGS), epubSourceMap: sourceMap.epubSourceMap,
     checkPdf: pdfCheck.checkPdf, proofFiles: proof.proofFiles, bookCover: cover.bookCover, renderEpub: epub.renderEpub,
     renderHtml: html.renderHtml, renderPdf: pdf.renderPdf, toPdfX1a: pdfx.toPdfX1a, renderWrapCover: wrap.renderWrapCover,
     storeReport: report.storeReport, reportMarkdown: report.reportMarkdown,
@@ -108,7 +109,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Characters that no font of the book has (glyph-missing), each where it first occurs in the manuscript.
   if (!shared || shared.first) diagnostics.push(...(await fontPlan(book)).diagnostics);
   const {
-    BrowserPool, BrowserCrashError, ace, epubcheck, epubSourceMap, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
+    BrowserPool, BrowserCrashError, ace, epubcheck, startEpubcheck, epubSourceMap, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
     toPdfX1a, renderWrapCover, storeReport, reportMarkdown,
   } = await parts();
   if (full && (!shared || shared.first)) {
@@ -132,6 +133,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
   const commit: string[] = [];
   const coverName = (name: string) => (shared ? `${shared.edition.name}-${name}` : name);
+  // EPUBCheck's JVM warms up (loads its classes, compiles its schemas) while the book is rendered.
+  const epubcheckServer = want.has('epub') && full ? startEpubcheck().catch(() => undefined) : Promise.resolve(undefined);
   try {
 
     // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in our browser), and
@@ -168,7 +171,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await epubRendered;
       const toSource = epubSourceMap(book, epubFile);
       const [found, violations] = await Promise.all([
-        stage('epubcheck', () => epubcheck(epubFile), summary).then(async (l) => show(l.map(await toSource))),
+        stage('epubcheck', () => epubcheck(epubFile, {
+          server: epubcheckServer, onServerFailed: (why) => log(`epubcheck: the warm EPUBCheck could not check the EPUB (${why}); running it again`),
+        }), summary).then(async (l) => show(l.map(await toSource))),
         aceChecked.then(async (l) => l && show(l.map(await toSource))),
       ]);
       return { epubcheck: found, ace: violations };
@@ -274,6 +279,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (browser.crashed && !options.signal.aborted) throw new BrowserCrashError(err as Error);
     throw err;
   } finally {
+    (await epubcheckServer)?.close();
     await closeBrowser();
     if (!shared) await staging.dispose();
   }

@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { EnvironmentError } from '../diagnostics.ts';
 import { CommandNotFound, runWatched, watchedTempFolder } from '../child/run-watched.ts';
 import { classDataArchive } from './class-data-archive.ts';
+import type { EpubcheckServer } from './epubcheck-server.ts';
 
 /** Debian's jar; EPUBCHECK_JAR overrides (read at each call). */
 export function epubcheckJar(): string {
@@ -52,6 +53,10 @@ export interface EpubcheckOptions {
   fast?: boolean;
   /** Called with what the archive did in this run ('use', 'write' or 'none'). */
   onArchive?: (mode: 'use' | 'write' | 'none' | 'retried') => void;
+  /** A warm EPUBCheck started by the build (epubcheck-server.ts); when it fails, EPUBCheck runs the usual way. */
+  server?: Promise<EpubcheckServer | undefined>;
+  /** Told when the server could not check the file and EPUBCheck ran the usual way (why). */
+  onServerFailed?: (why: string) => void;
 }
 
 /** Runs `java -jar epubcheck.jar <file> --json <tmp>`; errors for ERROR/FATAL, warnings for WARNING. */
@@ -67,6 +72,16 @@ export async function epubcheck(file: string, options: EpubcheckOptions = {}): P
     const fast = options.fast ?? true;
     const flags = fast ? EPUBCHECK_JVM_FLAGS : [];
     const command = ['-jar', jar, path.resolve(file), '--json', report];
+    const server = await options.server;
+    if (server) {
+      const code = await server.check(command.slice(2)).catch((err: Error) => {
+        options.onServerFailed?.(err.message);
+        return undefined;
+      });
+      if (code !== undefined && code >= 0 && existsSync(report)) return await readReport(report, file);
+      if (code !== undefined) options.onServerFailed?.(`exit ${code}, ${existsSync(report) ? 'a report' : 'no report'}`);
+      await rm(report, { force: true });
+    }
     const archive = fast ? await classDataArchive(jar, flags, dir) : undefined;
     let { code, stdout, stderr } = await run([...flags, ...(archive?.args ?? []), ...command], dir);
     options.onArchive?.(archive?.mode ?? 'none');
@@ -80,25 +95,30 @@ export async function epubcheck(file: string, options: EpubcheckOptions = {}): P
     if (!existsSync(report)) {
       throw new EnvironmentError(`EPUBCheck did not run (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' ')}`);
     }
-    const { messages } = JSON.parse(await readFile(report, 'utf8')) as { messages: EpubcheckMessage[] };
-    const name = path.basename(file);
-    const seen = new Set<string>();
-    return messages.flatMap((m) => {
-      const locations = m.locations.length ? m.locations : [{ path: '', line: -1, column: -1 }];
-      return locations.map((loc) => ({
-        file: loc.path || name,
-        line: Math.max(0, loc.line),
-        column: Math.max(0, loc.column),
-        severity: severity(m.severity),
-        message: m.message,
-        rule: m.ID,
-        ...(m.suggestion ? { hint: m.suggestion } : {}),
-      })).filter((d) => {
-        const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
-        return !seen.has(key) && Boolean(seen.add(key));
-      });
-    });
+    return await readReport(report, file);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** EPUBCheck's JSON report of `file`: each distinct message once. */
+async function readReport(report: string, file: string): Promise<Diagnostic[]> {
+  const { messages } = JSON.parse(await readFile(report, 'utf8')) as { messages: EpubcheckMessage[] };
+  const name = path.basename(file);
+  const seen = new Set<string>();
+  return messages.flatMap((m) => {
+    const locations = m.locations.length ? m.locations : [{ path: '', line: -1, column: -1 }];
+    return locations.map((loc) => ({
+      file: loc.path || name,
+      line: Math.max(0, loc.line),
+      column: Math.max(0, loc.column),
+      severity: severity(m.severity),
+      message: m.message,
+      rule: m.ID,
+      ...(m.suggestion ? { hint: m.suggestion } : {}),
+    })).filter((d) => {
+      const key = `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+  });
 }

@@ -2,7 +2,7 @@
 // kills the tool's process group and removes its temp folder when the build's end of a pipe closes. Temp
 // folders are named `<prefix><pid>-…` after the build's pid; those of dead builds are removed at the next
 // run, and any process still using one is killed (as browser.ts does for Chromium profiles).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +45,16 @@ export function runWatched(command: string, args: string[], options: { folder?: 
       if (code === 127 && stderr.startsWith('watch: cannot run')) reject(new CommandNotFound(stderr.trim()));
       else resolve({ code: code ?? 1, stdout, stderr });
     });
+  });
+}
+
+/**
+ * A long-running tool (a server) started through the watchdog with `--pipe`: what is written to the returned
+ * process's stdin reaches the tool's; ending it (or the build dying) kills the tool and removes `folder`.
+ */
+export function startWatched(command: string, args: string[], options: { folder?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [WATCH, '--pipe', options.folder ?? '-', command, ...args], {
+    env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
 

@@ -10,7 +10,9 @@ import { after, before, test } from 'node:test';
 import JSZip from 'jszip';
 import { BrowserPool } from '../../src/browser.ts';
 import { ace } from '../../src/check/ace.ts';
-import { epubcheck } from '../../src/check/epubcheck.ts';
+import { EPUBCHECK_JVM_FLAGS, epubcheck, epubcheckJar } from '../../src/check/epubcheck.ts';
+import { startEpubcheckServer } from '../../src/check/epubcheck-server.ts';
+import { execFileSync } from 'node:child_process';
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import { renderEpub } from '../../src/render/epub/index.ts';
 import { makeBook } from '../epub/make-book.ts';
@@ -81,6 +83,35 @@ test('EPUBCheck finds the same with its archive and flags as a plain java -jar: 
   assert.deepEqual(await epubcheck(broken, { onArchive }), plain);
   assert.deepEqual(modes, ['write']);
   assert.equal((await readFile(file)).readUInt32LE(0), 0xf00baba8);
+});
+
+test('the warm EPUBCheck server finds what a plain java -jar finds, run after run in one JVM; a dead server falls back', async () => {
+  const plain = await epubcheck(broken, { fast: false });
+  const good = await epubcheck(path.join(dir, 'good.epub'), { fast: false });
+  assert.ok(plain.some((d) => d.severity === 'error'));
+  const started = startEpubcheckServer(epubcheckJar(), EPUBCHECK_JVM_FLAGS);
+  const server = await started;
+  assert.ok(server, 'javac compiled the server and Java started it');
+  const failed: string[] = [];
+  const onServerFailed = (why: string) => failed.push(why);
+  try {
+    // Alternating a faulty and a clean EPUB: nothing one run found is carried into the next.
+    assert.deepEqual(await epubcheck(broken, { server: started, onServerFailed }), plain);
+    assert.deepEqual(await epubcheck(path.join(dir, 'good.epub'), { server: started, onServerFailed }), good);
+    assert.deepEqual(await epubcheck(broken, { server: started, onServerFailed }), plain);
+    assert.deepEqual(failed, []);
+  } finally {
+    server.close();
+  }
+  // Closed (or dead): EPUBCheck runs the usual way, and says so.
+  assert.deepEqual(await epubcheck(broken, { server: started, onServerFailed }), plain);
+  assert.equal(failed.length, 1);
+  assert.match(failed[0]!, /server was closed/);
+  // The JVM and its temp folder are gone.
+  await new Promise((r) => setTimeout(r, 300));
+  const java = execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((l) => l.includes(`epubcheck-server-${process.pid}-`));
+  assert.deepEqual(java, []);
+  assert.deepEqual((await readdir(os.tmpdir())).filter((f) => f.startsWith(`epubcheck-server-${process.pid}-`)), []);
 });
 
 test('Ace finds the same in the build\'s Chromium as its own ace-puppeteer command', async () => {
