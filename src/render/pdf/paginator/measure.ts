@@ -57,12 +57,6 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   // paragraph before it is cut away onto another page, and the lines must break as they were measured.
   const blocks = [...body.querySelectorAll<HTMLElement>('*')].map((e) => [e, getComputedStyle(e).textIndent] as const);
   for (const [e, indent] of blocks) e.style.textIndent = indent;
-  // A figure's image leaves room for its caption on one page (as the Paged.js handlers do).
-  for (const img of document.querySelectorAll<HTMLImageElement>('figure img')) {
-    const figure = img.closest('figure')!;
-    const rest = figure.getBoundingClientRect().height - img.getBoundingClientRect().height;
-    img.style.maxHeight = `${Math.floor(Math.max(textHeight - rest - 4, 48))}px`;
-  }
   // Footnotes leave the text for a note area as wide as the text block, where each is measured; its call
   // (the `sup.note-call` before it) stays in the text and says which line the note belongs to.
   const noteEls = [...body.querySelectorAll('.footnote')];
@@ -113,6 +107,31 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     for (let n = el.previousSibling; n; n = n.previousSibling) if (n.nodeType === Node.TEXT_NODE && n.nodeValue!.trim()) return true;
     return false;
   };
+  /**
+   * Where a page begins when it begins with the headings right above `figure`, or with `figure` first in its
+   * section: the section's top (its padding kept) or the first heading's; undefined when neither.
+   */
+  const pageTopAbove = (figure: Element): number | undefined => {
+    let first = figure;
+    while (first.previousElementSibling && /^H[1-6]$/.test(first.previousElementSibling.tagName)) first = first.previousElementSibling;
+    let at = first;
+    while (at.parentElement && at.parentElement !== body && !at.previousElementSibling && !hasTextBefore(at)) at = at.parentElement;
+    if (at.parentElement === body) return at.getBoundingClientRect().top;
+    return first === figure ? undefined : first.getBoundingClientRect().top;
+  };
+  // A figure's image leaves room for its caption on one page; under the headings right above it, or first in
+  // its section, it is sized to fit under them on their page unless that leaves it under 40% of the page (then
+  // it takes a page of its own): the Paged.js handler's rule (VerseAndFigures in paged-handlers.js). Read
+  // first, then set: nothing measured depends on another image's size.
+  const sized = [...document.querySelectorAll<HTMLImageElement>('figure img')].map((img) => {
+    const figure = img.closest('figure')!;
+    const box = figure.getBoundingClientRect();
+    const own = textHeight - (box.height - img.getBoundingClientRect().height) - 4;
+    const above = pageTopAbove(figure);
+    const under = own - (above === undefined ? 0 : box.top - above);
+    return [img, above !== undefined && under >= 0.4 * textHeight ? under : own] as const;
+  });
+  for (const [img, room] of sized) img.style.maxHeight = `${Math.floor(Math.max(room, 48))}px`;
   let twoColumns = false;
   const push = (top: number, bottom: number, at: [Node, number], brk?: Atom['brk']) => {
     atoms.push({ top: top - origin, bottom: bottom - origin, brk: brk ?? carry, flow: flowIndex, ...(twoColumns ? { twoColumns } : {}) });
