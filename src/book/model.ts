@@ -110,8 +110,9 @@ export interface PrintConfig {
   /** Body type size in points for this edition (a large-print edition's 16 pt), over the design's `body-size`. */
   bodySize?: number;
   /**
-   * What lays the PDF out into pages (book.yaml `print.paginator`): Paged.js (default), or the measuring
-   * paginator in Chromium (src/render/pdf/paginator/, issue 19; not every construct yet). Absent means `pagedjs`.
+   * What lays the PDF out into pages (book.yaml `print.paginator`): the measuring paginator in Chromium
+   * (src/render/pdf/paginator/), or Paged.js. Absent: the measuring paginator, unless the book uses what it cannot
+   * set yet (paginator/unsupported.ts), then Paged.js.
    */
   paginator?: 'pagedjs' | 'chromium';
 }

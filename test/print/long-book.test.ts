@@ -67,8 +67,12 @@ test('a 300-page book with many notes keeps every other print guarantee, and reb
   const contents = pages.findIndex((p) => p.node.lookup(PDFName.of('Annots')) instanceof PDFArray);
   const annots = pages[contents]!.node.lookup(PDFName.of('Annots'), PDFArray);
   assert.equal(annots.size(), headings.length, 'one link per contents entry');
+  // A link's destination: an explicit array, or a name in the catalog's /Dests (Chromium's own links).
+  const named = doc.catalog.lookup(PDFName.of('Dests'));
   const targets = annots.asArray().map((a) => {
-    const dest = (doc.context.lookup(a, PDFDict)).lookup(PDFName.of('Dest'), PDFArray);
+    let dest = (doc.context.lookup(a, PDFDict)).lookup(PDFName.of('Dest'));
+    if (dest instanceof PDFName && named instanceof PDFDict) dest = named.lookup(dest);
+    assert.ok(dest instanceof PDFArray, `a contents link to a page (${String(dest)})`);
     return pages.findIndex((p) => p.ref === dest.get(0)) + 1;
   });
   assert.ok(targets.every((n) => n % 2 === 1), `links to odd pages: ${targets.join(', ')}`);

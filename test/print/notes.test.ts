@@ -78,7 +78,8 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** A page's text block in reading order, words joined; a hyphen ending a line joins the word it broke. */
 const textBlock = (p: Printed, page: PageText) =>
   norm(readingOrder(page.words.filter((w) => w.y0 >= p.top - 2 && w.y1 <= p.bottom + 2)).map((w) => w.text).join(' ')).replace(/(\p{L})- (\p{Ll})/gu, '$1$2');
-const allText = (p: Printed) => p.pages.map((page) => textBlock(p, page)).join(' ');
+/** Every page's text block in turn; a word hyphenated at a page's foot joined with its end on the next page. */
+const allText = (p: Printed) => p.pages.map((page) => textBlock(p, page)).join(' ').replace(/(\p{L})- (\p{Ll})/gu, '$1$2');
 const count = (hay: string, needle: string) => hay.split(needle).length - 1;
 const notes = (p: Printed) => p.book.chapters.flatMap((c) => c.notes.map((n) => ({ chapter: c, note: n })));
 /** The 1-based page whose text holds the start of a note (its first words after the number). */

@@ -26,6 +26,7 @@ import { layOutIndex } from './index-part.ts';
 import { hasPageRefs, pageRefsSettled, writePageRefFolios } from './page-refs.ts';
 import { lowerRoman, type PrintLayout, type PrintPage } from '../../book/print-pages.ts';
 import { renderPdfChromium } from './paginator/index.ts';
+import { choosePaginator, PaginatorLimit } from './paginator/unsupported.ts';
 
 export interface PdfTimings {
   launchMs: number;
@@ -52,11 +53,19 @@ const MAX_PASSES = 4;
 /** `layout`: where each page begins in the chapters' text, and every id's folio, for the EPUB of the same build. */
 export async function renderPdf(book: Book, htmlDir: string, outFile: string, ctx: RenderContext): Promise<{ pages: number; layout: PrintLayout }> {
   const started = performance.now();
-  if (book.config.print.paginator === 'chromium') {
+  const chosen = choosePaginator(book);
+  if (chosen.reason) ctx.log(`print: laid out by Paged.js: the measuring paginator does not yet support ${chosen.reason}`);
+  if (chosen.paginator === 'chromium') {
     // The measuring paginator (issue 19): one document, laid out once, no Paged.js.
-    const r = await renderPdfChromium(book, htmlDir, outFile, ctx, { inHtml: gutterInHtml, set: setGutterPages });
-    lastPdfTimings = { ...r.timings, parts: 1, tabs: 1 };
-    return { pages: r.pages, layout: r.layout };
+    try {
+      const r = await renderPdfChromium(book, htmlDir, outFile, ctx, { inHtml: gutterInHtml, set: setGutterPages });
+      lastPdfTimings = { ...r.timings, parts: 1, tabs: 1 };
+      return { pages: r.pages, layout: r.layout };
+    } catch (err) {
+      const fallBack = !book.config.print.paginator && (err instanceof PaginatorLimit || err instanceof TextLossError);
+      if (!fallBack) throw err;
+      ctx.log(`print: laid out by Paged.js: the measuring paginator could not set this book (${(err as Error).message.replace(/; use `print: \{ paginator: pagedjs \}`$/, '')})`);
+    }
   }
   const indexFile = path.join(htmlDir, 'index.html');
   let html = await readFile(indexFile, 'utf8');

@@ -2,6 +2,7 @@
 // footnotes: every print guarantee read back from the PDF with poppler, as the Paged.js path passes them; and
 // what it does not support yet stops the build with an error naming it. Real Chromium, real poppler.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { after, test } from 'node:test';
@@ -10,6 +11,8 @@ import { BuildError } from '../../../src/diagnostics.ts';
 import { makeBook } from '../make-book.ts';
 import { assertPrintGuarantees } from '../print-guarantees.ts';
 import { printWith } from './print-with.ts';
+
+const producer = (pdf: string) => /^Producer:\s*(.*)$/m.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1] ?? '';
 
 const pool = new BrowserPool();
 after(() => pool.close());
@@ -55,6 +58,22 @@ test('paginator chromium: what it cannot set yet stops the build with an error n
     assert.match(d.hint!, /paginator: pagedjs/);
     return true;
   });
+});
+
+test('by default, a book with what the measuring paginator cannot set is laid out by Paged.js, and the build says why', { timeout: 300_000 }, async () => {
+  const book = makeBook({ chapters: 2, paragraphs: 6, noteEvery: 0 });
+  book.config = { ...book.config, print: { ...book.config.print, bleed: true } };
+  const said: string[] = [];
+  const { pdf, pages } = await printWith(book, undefined, pool, dirs, (s) => said.push(s));
+  assert.ok(said.some((s) => /laid out by Paged\.js: the measuring paginator does not yet support bleed or crop marks/.test(s)), said.join('\n'));
+  assert.match(producer(pdf), /Paged\.js/);
+  assert.ok(pages >= 2);
+  // Without bleed the same book is set by the measuring paginator.
+  const plain = makeBook({ chapters: 2, paragraphs: 6, noteEvery: 0 });
+  said.length = 0;
+  const measured = await printWith(plain, undefined, pool, dirs, (s) => said.push(s));
+  assert.ok(said.some((s) => /paginator: chromium/.test(s)), said.join('\n'));
+  assert.match(producer(measured.pdf), /measuring paginator/);
 });
 
 test('paginator chromium: an index or page references in a book with a design stop the build (not yet right there)', { timeout: 300_000 }, async () => {

@@ -28,7 +28,7 @@ import { furniture, PAGE_BOX_CSS } from './furniture.ts';
 import { writeIndexFolios } from './index-folios.ts';
 import { measureColumn } from './measure.ts';
 import { checkPrintedFurniture } from './print-check.ts';
-import { checkSupported } from './unsupported.ts';
+import { checkSupported, PaginatorLimit } from './unsupported.ts';
 
 export interface ChromiumPdfTimings {
   launchMs: number;
@@ -155,7 +155,7 @@ export async function renderPdfChromium(
         try {
           plan = chooseBreaks(atoms, textHeight, notes, limits);
         } catch (err) {
-          if (err instanceof UnbreakableError) throw new Error(`paginator: chromium: in section ${atoms[err.atom]!.flow + 1} of the book, ${err.message}; use \`print: { paginator: pagedjs }\``);
+          if (err instanceof UnbreakableError) throw new PaginatorLimit(`paginator: chromium: in section ${atoms[err.atom]!.flow + 1} of the book, ${err.message}; use \`print: { paginator: pagedjs }\``);
           throw err;
         }
         const pageNotes = plan.map((p) => (p.kind === 'blank' ? [] : atoms.slice(p.start, p.end).flatMap((a) => a.notes ?? [])));
@@ -175,7 +175,7 @@ export async function renderPdfChromium(
         timings.layoutMs.push(performance.now() - t0);
         if (errors.length > 0) throw new Error(`paginator: chromium: the page reported ${errors[0]}`);
         if (kdpGutter(total) !== used) {
-          if (++again.gutter >= MAX_PASSES) throw new Error(`the gutter did not settle after ${pass} layouts (${total} pages)`);
+          if (++again.gutter >= MAX_PASSES) throw new PaginatorLimit(`the gutter did not settle after ${pass} layouts (${total} pages)`);
           ctx.log(`print: ${total} pages need a ${kdpGutter(total)} in gutter (laid out with ${used} in); laying out again`);
           await gutter.set(indexFile, book, total);
           limits = new Map();
@@ -200,14 +200,14 @@ export async function renderPdfChromium(
         const folios = new Map<string, number>();
         for (const [id, at] of anchors) if (f.arabicFrom >= 0 && at >= f.arabicFrom && !folios.has(id)) folios.set(id, at - f.arabicFrom + 1);
         if (!pageRefsSettled([html], refFolios, folios)) {
-          if (++again.refs >= MAX_PASSES) throw new Error(`paginator: chromium: the page references did not settle after ${pass} layouts`);
+          if (++again.refs >= MAX_PASSES) throw new PaginatorLimit(`paginator: chromium: the page references did not settle after ${pass} layouts`);
           ctx.log('print: laying out again with the page references\' folios written in');
           refFolios = folios;
           limits = new Map();
           continue;
         }
         if (indexWritten !== undefined && writeIndexFolios(html, book, folios).index !== indexWritten) {
-          if (++again.index >= MAX_PASSES) throw new Error(`paginator: chromium: the index's page numbers did not settle after ${pass} layouts`);
+          if (++again.index >= MAX_PASSES) throw new PaginatorLimit(`paginator: chromium: the index's page numbers did not settle after ${pass} layouts`);
           ctx.log('print: laying out again with the index\'s page numbers written in');
           indexFolios = folios;
           limits = new Map();
@@ -218,7 +218,7 @@ export async function renderPdfChromium(
         const over = (await page.evaluate(pageOverflows)).flatMap((px, p) => (px > 0.01 ? [[p, px] as const] : []));
         if (over.length > 0) {
           const where = over.map(([p, px]) => `page ${p + 1} by ${px.toFixed(2)} px`).join(', ');
-          if (++again.overflow >= MAX_PASSES) throw new Error(`paginator: chromium: after ${pass} layouts the text still runs below the text block (${where}); use \`print: { paginator: pagedjs }\``);
+          if (++again.overflow >= MAX_PASSES) throw new PaginatorLimit(`paginator: chromium: after ${pass} layouts the text still runs below the text block (${where}); use \`print: { paginator: pagedjs }\``);
           ctx.log(`print: the text runs below the text block (${where}); laying out again with less room on ${over.length === 1 ? 'that page' : 'those pages'}`);
           for (const [p, px] of over) {
             const start = (plan[p] as { start: number }).start;
@@ -240,12 +240,12 @@ export async function renderPdfChromium(
         await step('print');
         const t2 = performance.now();
         const { bytes, pages } = await finishPdf(pdf, book, 'chromium');
-        if (pages !== total) throw new Error(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);
+        if (pages !== total) throw new PaginatorLimit(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);
         await writeFile(outFile, bytes);
         const misprinted = await checkPrintedFurniture(book, outFile, f);
         if (misprinted.length > 0) {
           await rm(outFile, { force: true });
-          throw new Error(`paginator: chromium: the print does not match its page boxes (a page printed over two sheets?): ${misprinted.slice(0, 3).join('; ')}${misprinted.length > 3 ? ` (and ${misprinted.length - 3} more)` : ''}; use \`print: { paginator: pagedjs }\``);
+          throw new PaginatorLimit(`paginator: chromium: the print does not match its page boxes (a page printed over two sheets?): ${misprinted.slice(0, 3).join('; ')}${misprinted.length > 3 ? ` (and ${misprinted.length - 3} more)` : ''}; use \`print: { paginator: pagedjs }\``);
         }
         timings.finishMs = performance.now() - t2;
         const printPages: PrintPage[] = starts.map(({ page: at, key, offset, entry, words, note, opens }) => ({ label: f.labels[at]!, physical: at + 1, chapterId: key, offset, entry, words, note, opens }));
