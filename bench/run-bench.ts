@@ -1,5 +1,5 @@
 // The benchmark run: for each size, generate the book, then per run: our whole build, our EPUB alone,
-// our PDF alone with the measuring paginator (book.yaml `print.paginator: chromium`, issue 19), pandoc,
+// our PDF alone (the default paginator) and with Paged.js (book.yaml `print.paginator: pagedjs`), pandoc,
 // pagedjs-cli and the Chromium floor, each in a fresh process with its memory sampled.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -45,8 +45,10 @@ export interface PeerSample {
 export interface RunSample {
   ours: OursSample | { error: string };
   oursEpub?: OursSample | { error: string };
-  /** Our PDF alone (no covers or validation) laid out by the measuring paginator (`print.paginator: chromium`). */
-  oursChromium?: OursSample | { error: string };
+  /** Our PDF alone (no covers or validation, nothing else competing for the CPU), the default paginator. */
+  oursPdf?: OursSample | { error: string };
+  /** The same with Paged.js (`print.paginator: pagedjs`), the paginator before the measuring one. */
+  oursPagedjs?: OursSample | { error: string };
   pandoc?: PeerSample | { error: string };
   pagedjsCli?: PeerSample | { error: string };
   chromiumFloor?: PeerSample | { error: string };
@@ -83,7 +85,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     try {
       const { manuscript, stats } = size.manuscript ? await realBook(path.join(ROOT, size.manuscript)) : await generated(size, options.seed, work);
       log(`${size.name}: ${size.manuscript ? 'as written' : 'generated'}: ${stats.words} words, ${stats.notes} notes, ${stats.chapters} chapters in ${manuscript}`);
-      const chromiumManuscript = await withPaginator(manuscript, path.join(work, 'manuscript-paginator-chromium'));
+      const pagedjsManuscript = await withPaginator(manuscript, path.join(work, 'manuscript-paginator-pagedjs'), 'pagedjs');
       const runs = options.runs ?? size.defaultRuns;
       const sizeRun: SizeRun = { size, book: stats, samples: [] };
       run.sizes.push(sizeRun);
@@ -98,9 +100,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         }
         sample.oursEpub = await ours(manuscript, path.join(dir, 'ours-epub'), 'epub', options.timeoutMs, true);
         log(`${tag}: our EPUB alone (no covers or validation) ${describe(sample.oursEpub)}`);
-        sample.oursChromium = await ours(chromiumManuscript, path.join(dir, 'ours-chromium'), 'pdf', options.timeoutMs, true);
-        log(`${tag}: our PDF alone, paginator chromium (no covers or validation) ${describe(sample.oursChromium)}` +
-          ('error' in sample.oursChromium ? '' : `: pdf stage ${secs(sample.oursChromium.stages.pdf ?? NaN)}`));
+        sample.oursPdf = await ours(manuscript, path.join(dir, 'ours-pdf'), 'pdf', options.timeoutMs, true);
+        log(`${tag}: our PDF alone (no covers or validation) ${describe(sample.oursPdf)}` +
+          ('error' in sample.oursPdf ? '' : `: pdf stage ${secs(sample.oursPdf.stages.pdf ?? NaN)}`));
+        sample.oursPagedjs = await ours(pagedjsManuscript, path.join(dir, 'ours-pagedjs'), 'pdf', options.timeoutMs, true);
+        log(`${tag}: our PDF alone, paginator pagedjs ${describe(sample.oursPagedjs)}` +
+          ('error' in sample.oursPagedjs ? '' : `: pdf stage ${secs(sample.oursPagedjs.stages.pdf ?? NaN)}`));
         if (!options.noPeers) {
           sample.pandoc = await peer(runPandoc(manuscript, path.join(dir, 'pandoc.epub'), options.timeoutMs));
           log(`${tag}: pandoc → EPUB ${describe(sample.pandoc)}`);
@@ -122,13 +127,13 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   return run;
 }
 
-/** A copy of the manuscript whose book.yaml asks for the measuring paginator. */
-async function withPaginator(manuscript: string, copy: string): Promise<string> {
+/** A copy of the manuscript whose book.yaml asks for `paginator`. */
+async function withPaginator(manuscript: string, copy: string, paginator: 'pagedjs' | 'chromium'): Promise<string> {
   await cp(manuscript, copy, { recursive: true });
   const file = path.join(copy, 'book.yaml');
   const yaml = await readFile(file, 'utf8');
   if (/^\s+paginator:/m.test(yaml)) throw new Error(`${file} already names a paginator`);
-  await writeFile(file, /^print:[ \t]*\r?\n/m.test(yaml) ? yaml.replace(/^print:[ \t]*\r?\n/m, 'print:\n  paginator: chromium\n') : `${yaml.trimEnd()}\nprint:\n  paginator: chromium\n`);
+  await writeFile(file, /^print:[ \t]*\r?\n/m.test(yaml) ? yaml.replace(/^print:[ \t]*\r?\n/m, `print:\n  paginator: ${paginator}\n`) : `${yaml.trimEnd()}\nprint:\n  paginator: ${paginator}\n`);
   return copy;
 }
 
