@@ -203,14 +203,14 @@ export async function renderPdfChromium(
           if (++again.refs >= MAX_PASSES) throw new PaginatorLimit(`paginator: chromium: the page references did not settle after ${pass} layouts`);
           ctx.log('print: laying out again with the page references\' folios written in');
           refFolios = folios;
-          limits = new Map();
+          // Pages found too full keep their shorter room: clearing it would let the same page overflow again
+          // and move the folios back (the index book in contemporary went round so until it gave up).
           continue;
         }
         if (indexWritten !== undefined && writeIndexFolios(html, book, folios).index !== indexWritten) {
           if (++again.index >= MAX_PASSES) throw new PaginatorLimit(`paginator: chromium: the index's page numbers did not settle after ${pass} layouts`);
           ctx.log('print: laying out again with the index\'s page numbers written in');
           indexFolios = folios;
-          limits = new Map();
           continue;
         }
         // Each page box's content within its text block, as built: what runs below it (a line box a pixel

@@ -12,11 +12,6 @@ export function unsupportedBy(book: Book): Diagnostic[] {
   const found: Diagnostic[] = [];
   const say = (file: string, rule: string, what: string) =>
     found.push(diagnostic(file, undefined, 'error', rule, `paginator: chromium does not yet support ${what}.`, HINT));
-  // An index or page references in a design: tried and not yet right (the essay in classic printed a section
-  // break's ornament above its page's text block, the index book's page references in contemporary did not settle).
-  const refs = book.chapters.find((c) => /page-ref/.test(JSON.stringify(c.content)));
-  const index = book.chapters.find((c) => (c.indexMarks ?? []).length > 0);
-  if (book.config.design && (refs || index)) say((index ?? refs)!.file, 'paginator-design-index', 'an index or page references in a book with a design (`design:`)');
   if (book.config.print.bleed || book.config.print.cropMarks) say('book.yaml', 'paginator-bleed', 'bleed or crop marks');
   if (textDirection(book.config.language) === 'rtl') say('book.yaml', 'paginator-rtl', 'right-to-left text');
   return found;
