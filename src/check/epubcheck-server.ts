@@ -8,7 +8,7 @@
 // or when the server dies, epubcheck() runs EPUBCheck the usual way.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { runWatched, startWatched, watchedTempFolder } from '../child/run-watched.ts';
@@ -56,7 +56,11 @@ export async function startEpubcheckServer(jar: string, flags: string[]): Promis
   const folder = await watchedTempFolder('epubcheck-server-');
   let child: ChildProcessWithoutNullStreams;
   try {
-    child = startWatched('nice', ['-n', '19', 'java', ...flags, `-Djava.io.tmpdir=${folder}`, '-cp', `${jar}${path.delimiter}${classes}`, 'EpubcheckServer', WARM_UP], { folder });
+    // EPUBCheck zips an unpacked EPUB into `<folder>.epub` beside it, left there when the JVM is stopped
+    // mid-check: the warm-up EPUB is checked from a copy in the server's temp folder.
+    const warmUp = path.join(folder, 'warm-up');
+    await cp(WARM_UP, warmUp, { recursive: true });
+    child = startWatched('nice', ['-n', '19', 'java', ...flags, `-Djava.io.tmpdir=${folder}`, '-cp', `${jar}${path.delimiter}${classes}`, 'EpubcheckServer', warmUp], { folder });
   } catch {
     await rm(folder, { recursive: true, force: true });
     return undefined;
