@@ -114,6 +114,19 @@ test('the warm EPUBCheck server finds what a plain java -jar finds, run after ru
   assert.deepEqual((await readdir(os.tmpdir())).filter((f) => f.startsWith(`epubcheck-server-${process.pid}-`)), []);
 });
 
+test('a server stopped during its warm-up leaves nothing behind (no zipped warm-up EPUB beside our sources)', async () => {
+  const source = path.resolve(import.meta.dirname, '../../src/check');
+  const before = await readdir(source);
+  const server = await startEpubcheckServer(epubcheckJar(), EPUBCHECK_JVM_FLAGS);
+  assert.ok(server);
+  // EPUBCheck zips the unpacked warm-up EPUB within its first second or so: stopped while it does.
+  await new Promise((r) => setTimeout(r, 1500));
+  server.close();
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual((await readdir(source)).filter((f) => !before.includes(f)), []);
+  assert.deepEqual((await readdir(os.tmpdir())).filter((f) => f.startsWith(`epubcheck-server-${process.pid}-`)), []);
+});
+
 test('Ace finds the same in the build\'s Chromium as its own ace-puppeteer command', async () => {
   const own = await ace(broken);
   const rules = own.map((d) => `${d.rule} ${d.severity}`);
