@@ -65,6 +65,8 @@ li.bp-cont::marker { content: none; }
 .bp-cont::first-line { font-variant-caps: inherit !important; letter-spacing: inherit !important; font-size: inherit !important; }
 .bp-cont::first-letter { float: none !important; font-size: inherit !important; line-height: inherit !important; margin: 0 !important; padding: 0 !important; font-weight: inherit !important; font-style: inherit !important; }
 .bp-top { margin-top: 0 !important; }
+/* A paragraph whose initial rises above its first line (measure.ts), at the top of a page: lowered by as much. */
+.bp-top.bp-rise { padding-top: var(--bp-rise) !important; }
 .bp-end { margin-bottom: 0 !important; }
 .contents a::after { content: attr(data-folio); }
 `;

@@ -168,6 +168,17 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     while (at > 0 && !breakAfter.test(text[at - 1]!)) at--;
     return at;
   };
+  /** The tops of the boxes of the first text of `el` (its first letter's among them). */
+  const firstRects = (el: Element): number[] => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (!n.data.trim()) continue;
+      r.setStart(n, 0);
+      r.setEnd(n, Math.min(n.length, 3));
+      return [...r.getClientRects()].filter((x) => x.height > 0).map((x) => x.top);
+    }
+    return [];
+  };
   const leaf = (el: Element, cs: CSSStyleDeclaration) => {
     const lineHeight = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.4;
     const lines: Array<{ center: number; size: number; at: [Node, number] }> = [];
@@ -188,6 +199,16 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     }
     const box = el.getBoundingClientRect();
     if (lines.length === 0) return push(box.top, box.bottom, before(el));
+    // A floated initial (a design's drop cap) is set larger than its line height: its glyph box rises above the
+    // paragraph. Where the paragraph begins a page, its first line's top is the initial's, and the page box
+    // lowers the paragraph by as much (furniture.ts: `.bp-top.bp-rise`), so the initial stays in the text block.
+    const rise = getComputedStyle(el, '::first-letter').float === 'none' ? 0 : box.top - Math.min(box.top, ...firstRects(el));
+    if (rise > 0.5) {
+      const [node, offset] = lines[0]!.at;
+      const top = node.childNodes[offset] as HTMLElement;
+      top.classList.add('bp-rise');
+      top.style.setProperty('--bp-rise', `${parseFloat(getComputedStyle(top).paddingTop) + rise}px`);
+    }
     const orphans = parseInt(cs.orphans, 10) || 1;
     const widows = parseInt(cs.widows, 10) || 1;
     // Where the line boxes are. A text box is not its line box: Chromium floors the half-leading on the ascent
@@ -203,7 +224,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     const uniform = Math.abs(pitch - lineHeight) < 0.05 && lines.every((line, j) => Math.abs(line.center - (contentTop + (j + 0.5) * pitch)) < pitch / 2);
     lines.forEach((line, j) => {
       const last = j === lines.length - 1;
-      const top = j === 0 ? box.top : uniform ? contentTop + j * pitch : line.center - lineHeight / 2 - 1;
+      const top = j === 0 ? box.top - (rise > 0.5 ? rise : 0) : uniform ? contentTop + j * pitch : line.center - lineHeight / 2 - 1;
       const bottom = last ? Math.max(uniform ? contentBottom : line.center + lineHeight / 2 + 1, contentBottom) : uniform ? contentTop + (j + 1) * pitch : line.center + lineHeight / 2 + 1;
       push(top, bottom, line.at, j === 0 ? undefined : j < orphans || lines.length - j < widows ? 'avoid' : 'allow');
     });
