@@ -5,7 +5,7 @@
 // text layer with the fonts' coverage, this fails exactly when a box is drawn, whatever the text layer says.
 import { readFile } from 'node:fs/promises';
 import {
-  decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject,
+  decodePDFRawStream, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject,
 } from 'pdf-lib';
 
 export interface NotdefFinding {
@@ -16,7 +16,7 @@ export interface NotdefFinding {
 }
 
 export async function notdefGlyphs(file: string): Promise<NotdefFinding[]> {
-  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+  const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const lookup = <T extends PDFObject>(o: PDFObject | undefined): T | undefined =>
     (o instanceof PDFRef ? doc.context.lookup(o) : o) as T | undefined;
   const found: NotdefFinding[] = [];

@@ -2,7 +2,7 @@
 // the tag tree (one /Document element whose children are every part's, with the parent-tree keys of pages
 // and annotations renumbered), the element-id tree, named destinations (links and note anchors) and the
 // bookmarks (each part's outline items chained into one outline). A blank verso follows an odd part.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, PDFString, type PDFObject, type PDFPageLeaf } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, PDFString, type PDFObject, type PDFPageLeaf } from 'pdf-lib';
 import { stableStructIds } from './struct-ids.ts';
 
 export interface PrintedPart {
@@ -27,7 +27,7 @@ export async function mergeParts(parts: PrintedPart[]): Promise<PDFDocument> {
   let first: PDFDocument | undefined;
 
   for (const [k, part] of parts.entries()) {
-    const src = await PDFDocument.load(part.bytes, { updateMetadata: false });
+    const src = await PDFDocument.load(part.bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     first ??= src;
     // Chromium's element names (table headers) come from a counter of the tab's process: named after the part.
     stableStructIds(src, `p${k + 1}-`);

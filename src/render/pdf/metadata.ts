@@ -1,7 +1,7 @@
 // Document metadata and reproducible bytes: Info dictionary, XMP packet, fixed dates (book.epoch) and a
 // document /ID derived from the book's identifier. Chromium writes the time of printing and a fresh UUID.
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import type { Book } from '../../book/model.ts';
 import { pageGeometry } from '../html/page-geometry.ts';
 import { stableStructIds } from './struct-ids.ts';
@@ -16,7 +16,7 @@ export const PRODUCER = {
 export async function finishPdf(input: Uint8Array | PDFDocument, book: Book, paginator: keyof typeof PRODUCER = 'pagedjs'): Promise<{ bytes: Uint8Array; pages: number }> {
   const producer = PRODUCER[paginator];
   const c = book.config;
-  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false });
+  const doc = input instanceof PDFDocument ? input : await PDFDocument.load(input, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const date = new Date(book.epoch * 1000);
   const authors = c.creators.filter((p) => p.role === 'aut').map((p) => p.name);
   const title = c.subtitle ? `${c.title}: ${c.subtitle}` : c.title;
@@ -51,7 +51,7 @@ export async function finishPdf(input: Uint8Array | PDFDocument, book: Book, pag
   const stream = doc.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
 
-  const out = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const out = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { bytes: out, pages: doc.getPageCount() };
 }
 

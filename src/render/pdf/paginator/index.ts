@@ -97,6 +97,7 @@ export async function renderPdfChromium(
   const timings: ChromiumPdfTimings = { launchMs: performance.now() - started, layoutMs: [], printMs: 0, guardMs: 0, finishMs: 0, totalMs: 0, steps: {} };
   const context = await browser.createBrowserContext();
   const docFile = path.join(htmlDir, DOC);
+  const printFile = path.join(htmlDir, '_chromium-print.pdf');
   // Pages found too full once built: the room their first atom gets on the next layout (choose-breaks.ts).
   let limits = new Map<number, number>();
   // Page references: the folios found by the last layout, written into the next until they settle (page-refs.ts).
@@ -239,14 +240,16 @@ export async function renderPdfChromium(
         timings.printMs = performance.now() - p0;
         await step('print');
         const t2 = performance.now();
-        const { bytes, pages } = await finishPdf(pdf, book, 'chromium');
+        // Chromium's print read back (poppler, another process) while pdf-lib finishes it here: the sheets,
+        // their heads and folios are the same in both.
+        await writeFile(printFile, pdf);
+        const [{ bytes, pages }, misprinted] = await Promise.all([finishPdf(pdf, book, 'chromium'), checkPrintedFurniture(book, printFile, f)]);
+        await rm(printFile, { force: true });
         if (pages !== total) throw new PaginatorLimit(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);
-        await writeFile(outFile, bytes);
-        const misprinted = await checkPrintedFurniture(book, outFile, f);
         if (misprinted.length > 0) {
-          await rm(outFile, { force: true });
           throw new PaginatorLimit(`paginator: chromium: the print does not match its page boxes (a page printed over two sheets?): ${misprinted.slice(0, 3).join('; ')}${misprinted.length > 3 ? ` (and ${misprinted.length - 3} more)` : ''}; use \`print: { paginator: pagedjs }\``);
         }
+        await writeFile(outFile, bytes);
         timings.finishMs = performance.now() - t2;
         const printPages: PrintPage[] = starts.map(({ page: at, key, offset, entry, words, note, opens }) => ({ label: f.labels[at]!, physical: at + 1, chapterId: key, offset, entry, words, note, opens }));
         timings.totalMs = performance.now() - started;
@@ -259,5 +262,6 @@ export async function renderPdfChromium(
   } finally {
     await context.close().catch(() => {});
     await rm(docFile, { force: true });
+    await rm(printFile, { force: true });
   }
 }

@@ -5,8 +5,7 @@
 // (page 14 printing page 13's folio). Heads are compared by their letters only (small capitals and letter
 // spacing come back spaced out or in another case).
 import type { Book } from '../../../book/model.ts';
-import { poppler } from '../../../check/poppler.ts';
-import { mediaSize, pageGeometry } from '../../html/page-geometry.ts';
+import { pageRows, textBlock, type Row } from '../../../check/page-rows.ts';
 
 export interface ExpectedFurniture {
   heads: Array<string | undefined>;
@@ -17,30 +16,25 @@ export interface ExpectedFurniture {
 const marks = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/[\p{L}\p{N}\s\u00AD.,:;'’‘"“”–—\-()?!&/]/gu, '');
 const letters = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\u00AD/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-/** Each page's text in a band of the sheet (points from its top), one string per sheet. */
-async function band(file: string, y: number, height: number, width: number): Promise<string[]> {
-  const text = await poppler('pdftotext', ['-layout', '-x', '0', '-y', String(Math.floor(y)), '-W', String(Math.ceil(width)), '-H', String(Math.ceil(height)), file, '-']);
-  return text.split('\f').slice(0, -1);
-}
-
 /** Problems found, one sentence each naming the sheet (1-based); empty when every sheet is its page box. */
 export async function checkPrintedFurniture(book: Book, file: string, expected: ExpectedFurniture): Promise<string[]> {
   const pages = expected.folios.length;
-  const g = pageGeometry(book.config.print, pages);
-  const media = mediaSize(g);
-  const edge = (media.height - g.height * 72) / 2;
-  // The margins above and below the text block, less 2 pt at the block's edge.
-  const head = await band(file, 0, edge + g.top * 72 - 2, media.width);
-  const foot = await band(file, edge + (g.height - g.bottom) * 72 + 2, g.bottom * 72 + edge, media.width);
+  // One read of the whole PDF (poppler's rows with their boxes): what lies wholly above the text block is the
+  // sheet's head band, wholly below it its foot band (the block's edges less 2 pt, as the PDF check reads them).
+  const { top, foot: bottom } = textBlock(book, pages);
+  const sheets = await pageRows(file);
+  const band = (keep: (r: Row) => boolean) => sheets.map((s) => s.rows.filter(keep).map((r) => r.words.join(' ')).join('\n'));
+  const head = band((r) => r.y1 <= top);
+  const foot = band((r) => r.y0 >= bottom);
   const problems: string[] = [];
   if (foot.length !== pages) return [`Chromium printed ${foot.length} sheets for ${pages} page boxes`];
   for (let i = 0; i < pages; i++) {
     const folio = letters(foot[i]);
     const want = letters(expected.folios[i]);
     if (folio !== want) problems.push(`sheet ${i + 1} prints the folio ${folio ? `'${foot[i]!.trim()}'` : 'none'} where its page box has ${want ? `'${expected.folios[i]}'` : 'none'}`);
-    const top = letters(head[i]);
+    const printedHead = letters(head[i]);
     const wantHead = letters(expected.heads[i]);
-    if (top !== wantHead) problems.push(`sheet ${i + 1} prints the running head ${top ? `'${head[i]!.trim().replace(/\s+/g, ' ')}'` : 'none'} where its page box has ${wantHead ? `'${expected.heads[i]}'` : 'none'}`);
+    if (printedHead !== wantHead) problems.push(`sheet ${i + 1} prints the running head ${printedHead ? `'${head[i]!.trim().replace(/\s+/g, ' ')}'` : 'none'} where its page box has ${wantHead ? `'${expected.heads[i]}'` : 'none'}`);
     // Nothing but the head above the text block and the folio below it: an ornament, a number or a mark the
     // furniture does not have (a section break's fleuron drawn above the block) is a misprint too.
     for (const [where, text, want] of [['above', head[i], expected.heads[i]], ['below', foot[i], expected.folios[i]]] as const) {
