@@ -279,7 +279,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (browser.crashed && !options.signal.aborted) throw new BrowserCrashError(err as Error);
     throw err;
   } finally {
-    (await epubcheckServer)?.close();
+    await (await epubcheckServer)?.close();
     await closeBrowser();
     if (!shared) await staging.dispose();
   }

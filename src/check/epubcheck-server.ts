@@ -21,8 +21,10 @@ const MARK = '\u0001';
 export interface EpubcheckServer {
   /** Runs EPUBCheck with `args` (as after `java -jar epubcheck.jar`); its exit code. Rejects when the server died. */
   check(args: string[]): Promise<number>;
-  /** Stops the JVM and removes its temp folder. */
-  close(): void;
+  /** A new file name for a report, in the server's temp folder (removed with the server, and with the build). */
+  reportFile(): string;
+  /** Stops the JVM and removes its temp folder; settled once both are gone. */
+  close(): Promise<void>;
 }
 
 /** The server's class, compiled once per source, jar and javac into the cache folder; undefined without javac. */
@@ -86,7 +88,9 @@ export async function startEpubcheckServer(jar: string, flags: string[]): Promis
   child.on('error', (err) => fail(err.message));
   child.on('close', (code) => fail(`exit ${code}`));
   child.stdin.on('error', () => {});
+  let reports = 0;
   return {
+    reportFile: () => path.join(folder, `report-${++reports}.json`),
     check(args) {
       if (ended) return Promise.reject(ended);
       if (args.some((a) => /[\t\n\r]/.test(a))) return Promise.reject(new Error('an argument holds a tab or a line break'));
@@ -97,7 +101,10 @@ export async function startEpubcheckServer(jar: string, flags: string[]): Promis
     },
     close() {
       ended ??= new Error('the EPUBCheck server was closed');
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      const gone = new Promise<void>((resolve) => child.once('close', () => resolve()));
       child.stdin.end();
+      return gone;
     },
   };
 }

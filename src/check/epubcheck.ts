@@ -65,6 +65,21 @@ export async function epubcheck(file: string, options: EpubcheckOptions = {}): P
   if (!existsSync(jar)) {
     throw new EnvironmentError(`EPUBCheck is not installed (no ${jar}): run \`apt-get install epubcheck\` (it needs Java 17).`);
   }
+  // The warm server writes its report into its own temp folder, which goes with it (and with the build).
+  const server = await options.server;
+  if (server) {
+    const report = server.reportFile();
+    try {
+      const code = await server.check([path.resolve(file), '--json', report]).catch((err: Error) => {
+        options.onServerFailed?.(err.message);
+        return undefined;
+      });
+      if (code !== undefined && code >= 0 && existsSync(report)) return await readReport(report, file);
+      if (code !== undefined) options.onServerFailed?.(`exit ${code}, ${existsSync(report) ? 'a report' : 'no report'}`);
+    } finally {
+      await rm(report, { force: true });
+    }
+  }
   // Java dies with the build, and its temp folder with it (or at the next run, if the watchdog was killed too).
   const dir = await watchedTempFolder('epubcheck-');
   try {
@@ -72,16 +87,6 @@ export async function epubcheck(file: string, options: EpubcheckOptions = {}): P
     const fast = options.fast ?? true;
     const flags = fast ? EPUBCHECK_JVM_FLAGS : [];
     const command = ['-jar', jar, path.resolve(file), '--json', report];
-    const server = await options.server;
-    if (server) {
-      const code = await server.check(command.slice(2)).catch((err: Error) => {
-        options.onServerFailed?.(err.message);
-        return undefined;
-      });
-      if (code !== undefined && code >= 0 && existsSync(report)) return await readReport(report, file);
-      if (code !== undefined) options.onServerFailed?.(`exit ${code}, ${existsSync(report) ? 'a report' : 'no report'}`);
-      await rm(report, { force: true });
-    }
     const archive = fast ? await classDataArchive(jar, flags, dir) : undefined;
     let { code, stdout, stderr } = await run([...flags, ...(archive?.args ?? []), ...command], dir);
     options.onArchive?.(archive?.mode ?? 'none');

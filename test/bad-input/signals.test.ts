@@ -176,21 +176,24 @@ test('SIGKILL of the build while EPUBCheck runs: Java dies with it and its temp 
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise((ok) => child.on('exit', ok));
+    // EPUBCheck's JVM, kept warm from the build's start (src/check/epubcheck-server.ts), checking the EPUB once
+    // it is written: the build is killed then, with the report to be written into the JVM's temp folder.
+    const folders = () => readdir(tmpdir()).then((l) => l.filter((e) => e.startsWith(`epubcheck-${child.pid}-`) || e.startsWith(`epubcheck-server-${child.pid}-`)));
     let java: number | undefined;
     let tree: number[] = [];
-    while (java === undefined && child.exitCode === null) {
-      await new Promise((ok) => setTimeout(ok, 50));
+    while ((java === undefined || !/✓ epub\b/.test(stderr)) && child.exitCode === null) {
+      await new Promise((ok) => setTimeout(ok, 20));
       tree = descendants(child.pid!);
       java = tree.find((pid) => {
         try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('epubcheck');
+          const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+          return cmd.startsWith('java') && cmd.includes('epubcheck');
         } catch {
           return false;
         }
       });
     }
     assert.ok(java, `EPUBCheck never started:\n${stderr}`);
-    const folders = () => readdir(tmpdir()).then((l) => l.filter((e) => e.startsWith(`epubcheck-${child.pid}-`)));
     assert.equal((await folders()).length, 1, 'EPUBCheck works in a temp folder named after the build');
     child.kill('SIGKILL');
     await exited;

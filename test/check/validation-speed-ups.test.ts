@@ -101,7 +101,7 @@ test('the warm EPUBCheck server finds what a plain java -jar finds, run after ru
     assert.deepEqual(await epubcheck(broken, { server: started, onServerFailed }), plain);
     assert.deepEqual(failed, []);
   } finally {
-    server.close();
+    await server.close();
   }
   // Closed (or dead): EPUBCheck runs the usual way, and says so.
   assert.deepEqual(await epubcheck(broken, { server: started, onServerFailed }), plain);
@@ -121,8 +121,7 @@ test('a server stopped during its warm-up leaves nothing behind (no zipped warm-
   assert.ok(server);
   // EPUBCheck zips the unpacked warm-up EPUB within its first second or so: stopped while it does.
   await new Promise((r) => setTimeout(r, 1500));
-  server.close();
-  await new Promise((r) => setTimeout(r, 500));
+  await server.close();
   assert.deepEqual((await readdir(source)).filter((f) => !before.includes(f)), []);
   assert.deepEqual((await readdir(os.tmpdir())).filter((f) => f.startsWith(`epubcheck-server-${process.pid}-`)), []);
 });
