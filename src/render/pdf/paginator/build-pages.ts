@@ -33,12 +33,14 @@ export interface FlowFacts {
  * `pageNotes`: for each page, the footnotes (indices) set at its foot.
  */
 export function buildPages(plan: Array<number | null>, atomFlow: number[], pageNotes: number[][]): { pages: BuiltPage[]; flows: FlowFacts[] } {
-  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[]; __bpNotes: Element[] };
-  // Live Ranges for the chosen breaks only: the DOM keeps them right as the text before them is cut away.
+  const w = window as unknown as { __bpBreaks: Array<[Node, number] | (() => [Node, number])>; __bpFlows: Element[]; __bpNotes: Element[] };
+  // Live Ranges for the chosen breaks only: the DOM keeps them right as the text before them is cut away. A
+  // line's start inside a text node is found now, in the column as measured (nothing is cut before all are).
   const breaks = new Map<number, Range>();
   for (const start of plan) {
     if (start === null) continue;
-    const [node, offset] = w.__bpBreaks[start]!;
+    const at = w.__bpBreaks[start]!;
+    const [node, offset] = typeof at === 'function' ? at() : at;
     const r = document.createRange();
     r.setStart(node, offset);
     r.collapse(true);

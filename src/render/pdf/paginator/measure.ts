@@ -18,6 +18,12 @@ export interface Atom {
   twoColumns?: boolean;
 }
 
+/**
+ * Where a break before an atom would cut, as node and offset; a line starting inside a text node as a function
+ * that finds its offset (called by build-pages.ts for the lines a page begins with, before anything is cut).
+ */
+export type Break = [Node, number] | (() => [Node, number]);
+
 /** Measured footnotes: each note's height in the note area, and what the area adds when a page has any. */
 export interface MeasuredNotes {
   heights: number[];
@@ -25,12 +31,12 @@ export interface MeasuredNotes {
 }
 
 /**
- * Leaves on `window.__bpBreaks` one place per atom (where a break before it would cut), as node and offset:
+ * Leaves on `window.__bpBreaks` one place per atom (where a break before it would cut), as a Break:
  * not as Range objects, which the DOM keeps up to date through every later change (tens of thousands of them
  * made cutting the book quadratic); build-pages.ts makes Ranges of the few it cuts at.
  */
 export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth: number; notes: MeasuredNotes } {
-  const w = window as unknown as { __bpBreaks: Array<[Node, number]>; __bpFlows: Element[]; __bpNotes: Element[] };
+  const w = window as unknown as { __bpBreaks: Break[]; __bpFlows: Element[]; __bpNotes: Element[] };
   const body = document.body;
   const probe = document.createElement('div');
   probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--text-height);width:var(--text-width)';
@@ -88,7 +94,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   for (const [b, whole] of stanzas) b.classList.add(whole ? 'stanza-whole' : 'stanza-split');
   const origin = body.getBoundingClientRect().top;
   const atoms: Atom[] = [];
-  const breaks: Array<[Node, number]> = [];
+  const breaks: Break[] = [];
   const FORCED: Record<string, Atom['brk']> = { page: 'page', right: 'right', left: 'left', recto: 'right', verso: 'left' };
   const rank = { allow: 0, avoid: 1, page: 2, right: 3, left: 3 } as const;
   let carry: Atom['brk'] = 'allow';
@@ -133,7 +139,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   });
   for (const [img, room] of sized) img.style.maxHeight = `${Math.floor(Math.max(room, 48))}px`;
   let twoColumns = false;
-  const push = (top: number, bottom: number, at: [Node, number], brk?: Atom['brk']) => {
+  const push = (top: number, bottom: number, at: Break, brk?: Atom['brk']) => {
     atoms.push({ top: top - origin, bottom: bottom - origin, brk: brk ?? carry, flow: flowIndex, ...(twoColumns ? { twoColumns } : {}) });
     breaks.push(at);
     carry = 'allow';
@@ -181,7 +187,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   };
   const leaf = (el: Element, cs: CSSStyleDeclaration) => {
     const lineHeight = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.4;
-    const lines: Array<{ center: number; size: number; at: [Node, number] }> = [];
+    const lines: Array<{ center: number; size: number; at: Break }> = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
       r.selectNodeContents(n);
@@ -193,7 +199,10 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
           if (rect.height > line.size) Object.assign(line, { center, size: rect.height });
           return;
         }
-        const at: [Node, number] = lines.length === 0 ? before(el) : [n, k === 0 ? 0 : lineStart(n, line!.center + line!.size / 2)];
+        // Where a line inside a text node starts is found only for the lines a page begins with (buildPages
+        // asks): a search of the node's letters per line would be most of the measuring.
+        const lineTop = line ? line.center + line.size / 2 : 0;
+        const at: Break = lines.length === 0 ? before(el) : k === 0 ? [n, 0] : () => [n, lineStart(n, lineTop)];
         lines.push({ center, size: rect.height, at });
       });
     }
@@ -204,7 +213,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     // lowers the paragraph by as much (furniture.ts: `.bp-top.bp-rise`), so the initial stays in the text block.
     const rise = getComputedStyle(el, '::first-letter').float === 'none' ? 0 : box.top - Math.min(box.top, ...firstRects(el));
     if (rise > 0.5) {
-      const [node, offset] = lines[0]!.at;
+      const [node, offset] = lines[0]!.at as [Node, number];
       const top = node.childNodes[offset] as HTMLElement;
       top.classList.add('bp-rise');
       top.style.setProperty('--bp-rise', `${parseFloat(getComputedStyle(top).paddingTop) + rise}px`);
