@@ -143,7 +143,10 @@ function balanceSpread(column: Column, start: number, roomAt: (i: number) => num
     const apart = Math.abs(verso.depth - recto.depth);
     if (!best || apart < best.apart - SLACK) best = { verso, depth, apart };
     if (verso.end === verso.fit && recto.end === recto.fit) break;
-    depth = Math.min(verso.depth, recto.depth);
+    // Each round fills both pages less deep; one that would not (atoms with no height) ends the search.
+    const next = Math.min(verso.depth, recto.depth);
+    if (next >= depth - SLACK) break;
+    depth = next;
   }
   return best && best.depth < Infinity ? best : undefined;
 }
