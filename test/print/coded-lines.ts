@@ -16,7 +16,8 @@ export const code = (i: number) => String.fromCharCode(97 + Math.floor(i / 26) %
 
 /**
  * Writes a one-chapter book (`yaml`: its book.yaml lines after the usual keys; `css`: its custom.css; `markdown`:
- * the chapter after its title), lays it out with Paged.js and returns the PDF and the PDF check's findings.
+ * the chapter after its title), lays it out with the paginator its book.yaml asks for (the default when none)
+ * and returns the PDF and the PDF check's findings.
  */
 export async function printCodedBook(dir: string, pool: BrowserPool, book: { title: string; identifier: string; yaml: string[]; css: string; markdown: string }): Promise<{ pdf: string; found: Diagnostic[] }> {
   await mkdir(path.join(dir, 'chapters'), { recursive: true });

@@ -50,7 +50,7 @@ async function printBook(name: string, parts: Part[], css: string): Promise<{ pd
     return Array.from({ length: to - from + 1 }, (_, k) => unit(from + k)).join(' ');
   });
   const { pdf, found } = await printCodedBook(path.join(work, name), pool, {
-    title: 'Widows', identifier: 'urn:uuid:6f1c0b5e-2d7a-4e1c-9b3f-4e6a8c0f112d', yaml: ['design:', '  name: classic', '  drop-caps: false'], css: `${GEOMETRY}\n${css}`, markdown: md.join('\n\n'),
+    title: 'Widows', identifier: 'urn:uuid:6f1c0b5e-2d7a-4e1c-9b3f-4e6a8c0f112d', yaml: ['design:', '  name: classic', '  drop-caps: false', 'print:', '  paginator: pagedjs'], css: `${GEOMETRY}\n${css}`, markdown: md.join('\n\n'),
   });
   return { pdf, found: found.filter((d) => d.rule === 'typography-widow' || d.rule === 'typography-orphan') };
 }

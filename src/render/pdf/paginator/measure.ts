@@ -103,10 +103,15 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
     const b: Atom['brk'] = FORCED[v] ?? (v === 'avoid' || v === 'avoid-page' ? 'avoid' : 'allow');
     if (rank[b] > rank[carry]) carry = b;
   };
+  /** The outermost element (below the body's sections) that `el` begins: nothing stands before `el` in it. */
+  const opened = (el: Element): Element => {
+    let at = el;
+    while (at.parentElement && at.parentElement !== body && !at.previousElementSibling && !hasTextBefore(at)) at = at.parentElement;
+    return at;
+  };
   const before = (el: Element): [Node, number] => {
     // A break before the first child of a block is a break before the block: cut there (no empty shells).
-    let at: Element = el;
-    while (at.parentElement && at.parentElement !== body && !at.previousElementSibling && !hasTextBefore(at)) at = at.parentElement;
+    const at = opened(el);
     return [at.parentNode!, Array.prototype.indexOf.call(at.parentNode!.childNodes, at)];
   };
   const hasTextBefore = (el: Element) => {
@@ -120,8 +125,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   const pageTopAbove = (figure: Element): number | undefined => {
     let first = figure;
     while (first.previousElementSibling && /^H[1-6]$/.test(first.previousElementSibling.tagName)) first = first.previousElementSibling;
-    let at = first;
-    while (at.parentElement && at.parentElement !== body && !at.previousElementSibling && !hasTextBefore(at)) at = at.parentElement;
+    const at = opened(first);
     if (at.parentElement === body) return at.getBoundingClientRect().top;
     return first === figure ? undefined : first.getBoundingClientRect().top;
   };
