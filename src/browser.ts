@@ -53,6 +53,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   );
 }
 
+/** Each launched browser's profile removal, settled once the folder is gone (after Chromium exited). */
+const profilesGone = new WeakMap<Browser, Promise<void>>();
+
 export async function launchBrowser(options: { signal?: AbortSignal; extraArgs?: string[] } = {}): Promise<Browser> {
   const executablePath = findChromium();
   await removeStaleProfiles();
@@ -83,11 +86,14 @@ export async function launchBrowser(options: { signal?: AbortSignal; extraArgs?:
     throw new EnvironmentError(`Chromium at ${executablePath} would not start: ${(err as Error).message}`);
   }
   // Puppeteer removes only profiles it made itself: ours goes once the browser has gone, however it went.
-  browser.once('disconnected', () => {
-    const chromium = browser.process();
-    if (chromium && chromium.exitCode === null && chromium.signalCode === null) chromium.once('exit', () => void removeProfile());
-    else void removeProfile();
-  });
+  profilesGone.set(browser, new Promise<void>((resolve) => {
+    browser.once('disconnected', () => {
+      const chromium = browser.process();
+      const remove = () => void removeProfile().catch(() => {}).finally(resolve);
+      if (chromium && chromium.exitCode === null && chromium.signalCode === null) chromium.once('exit', remove);
+      else remove();
+    });
+  }));
   options.signal?.addEventListener('abort', () => void browser.close().catch(() => {}), { once: true });
   return browser;
 }
@@ -178,11 +184,17 @@ export class BrowserPool {
     this.#browser = undefined;
     if (!pending) return;
     this.#closing = true;
+    let browser: Browser;
     try {
-      const browser = await pending;
-      await browser.close();
+      browser = await pending;
     } catch {
-      // launch failed or the browser already died: nothing to close
+      return; // the launch failed: nothing to close
     }
+    await browser.close().catch(() => {}); // it may have died already
+    // Closed means its profile is gone too: a build that exits right after must not leave it behind (bounded:
+    // Chromium has been told to quit; a profile it still holds is removed by the exit hook or the next build).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([profilesGone.get(browser), new Promise((ok) => (timer = setTimeout(ok, 3000)))]);
+    clearTimeout(timer);
   }
 }

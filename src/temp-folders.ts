@@ -3,6 +3,9 @@
 import { rmSync } from 'node:fs';
 
 const folders = new Set<string>();
+// However the process ends (its work done while an asynchronous removal was still under way, or process.exit),
+// what is still registered goes with it.
+process.once('exit', () => tempFolders.removeAllSync());
 
 export const tempFolders = {
   add(path: string): void {
