@@ -4,7 +4,7 @@
 // and the next build removes what the killed one left.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +43,8 @@ interface Stopped {
   ms: number;
   /** Every process under the one we started, just before the signal. */
   tree: number[];
+  /** The browser profiles of those processes, just before the signal. */
+  profiles: string[];
 }
 
 /** Starts `command`, waits until Chromium renders the pages, sends it `signal`, waits for its exit. */
@@ -54,12 +56,15 @@ function stopMidPdf(command: string[], signal: NodeJS.Signals, env: NodeJS.Proce
     let stderr = '';
     let sentAt = 0;
     let tree: number[] = [];
+    let profiles: string[] = [];
     child.stdout.resume();
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setInterval(() => {
       tree = descendants(child.pid!);
       if (!tree.some(isRenderer)) return;
       clearInterval(timer);
+      const pids = [child.pid!, ...tree];
+      profiles = readdirSync(tmpdir()).filter((e) => pids.some((pid) => e.startsWith(`bookpipe-chromium-${pid}-`)));
       sentAt = performance.now();
       child.kill(signal);
     }, 50);
@@ -67,7 +72,7 @@ function stopMidPdf(command: string[], signal: NodeJS.Signals, env: NodeJS.Proce
     child.on('exit', (code, sig) => {
       clearInterval(timer);
       if (!sentAt) reject(new Error(`the build ended before Chromium rendered (code ${code}):\n${stderr}`));
-      else resolve({ code, signal: sig, stderr, ms: performance.now() - sentAt, tree });
+      else resolve({ code, signal: sig, stderr, ms: performance.now() - sentAt, tree, profiles });
     });
   });
 }
@@ -151,8 +156,11 @@ describe('signals', { concurrency: 1, timeout: 180_000 }, () => {
       assert.deepEqual(outputs(await snapshot(out)), outputs(before), 'the previous outputs are untouched');
       const leftovers = (await readdir(out)).filter((e) => e.startsWith('.staging-') && e !== '.staging-mine');
       assert.equal(leftovers.length, 1, 'a hard kill leaves its staging folder (removed by the next build)');
-      const profiles = (await readdir(tmpdir())).filter((e) => /^bookpipe-chromium-\d+-/.test(e) && !alive(Number(e.split('-')[2])));
-      assert.ok(profiles.length >= 1, 'and its browser profile');
+      // Its browser profile, as it was when the build was killed. Any browser launch removes the profiles of dead
+      // builds, so another test file's build running beside this one may already have removed it; the next
+      // builds below must leave none of it either way.
+      const profiles = r.profiles;
+      assert.ok(profiles.length >= 1, `the killed build had a browser profile: ${r.stderr}`);
 
       // The next builds clean up after the dead one: staging in the same output folder (an HTML build is
       // enough), browser profiles at any browser launch (a PDF build elsewhere).
