@@ -13,6 +13,7 @@ import { measureProcess, type Measured } from './measure-process.ts';
 import { checkPeers, peerHtml, runChromiumFloor, runPagedjsCli, runPandoc, type PeerResult } from './peers.ts';
 import { seedFrom } from './prng.ts';
 import type { BenchSize } from './sizes.ts';
+import { BUILD_NODE_FLAGS } from '../scripts/node-flags.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CHILD = path.join(ROOT, 'bench/our-build-child.ts');
@@ -158,7 +159,7 @@ async function ours(manuscript: string, outDir: string, formats: string, timeout
   // The same Node 24 that runs the bench (node_modules/.bin/node), by its real path.
   let m: Measured;
   try {
-    m = await measureProcess(process.execPath, [CHILD, manuscript, outDir, formats, ...(lean ? ['lean'] : [])], { cwd: ROOT, timeoutMs });
+    m = await measureProcess(process.execPath, [...BUILD_NODE_FLAGS, CHILD, manuscript, outDir, formats, ...(lean ? ['lean'] : [])], { cwd: ROOT, timeoutMs });
   } catch (err) {
     return { error: `could not start our build: ${(err as Error).message}` };
   }

@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_NODE_FLAGS } from './node-flags.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const [command, ...args] = process.argv.slice(2);
@@ -103,7 +104,7 @@ function ensureDebianPackages(names) {
 }
 
 const TARGETS = {
-  build: ['scripts/build.ts'],
+  build: [...BUILD_NODE_FLAGS, 'scripts/build.ts'],
   preview: ['scripts/preview.ts'],
   proof: ['scripts/proof.ts'],
   import: ['scripts/import.ts'],

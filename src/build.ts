@@ -18,14 +18,14 @@ import type { EditionReport, SharedRun } from './editions/build-editions.ts';
 async function parts() {
   const [browser, aceM, epubcheckM, epubcheckServerM, sourceMap, pdfCheck, proof, cover, epub, html, pdf, pdfx, wrap, report] = await Promise.all([
     import('./browser.ts'), import('./check/ace.ts'), import('./check/epubcheck.ts'), import('./check/epubcheck-server.ts'), import('./check/epub-source-map.ts'), import('./check/pdf.ts'),
-    import('./proof/index.ts'), import('./render/cover/index.ts'), import('./render/epub/index.ts'),
+    import('./proof/in-worker.ts'), import('./render/cover/index.ts'), import('./render/epub/index.ts'),
     import('./render/html/index.ts'), import('./render/pdf/index.ts'), import('./render/pdfx/index.ts'),
     import('./render/wrap-cover/index.ts'), import('./report/index.ts'),
   ]);
   return {
     BrowserPool: browser.BrowserPool, BrowserCrashError: browser.BrowserCrashError, ace: aceM.ace, epubcheck: epubcheckM.epubcheck,
     startEpubcheck: () => epubcheckServerM.startEpubcheckServer(epubcheckM.epubcheckJar(), epubcheckM.EPUBCHECK_JVM_FLAGS), epubSourceMap: sourceMap.epubSourceMap,
-    checkPdf: pdfCheck.checkPdf, proofFiles: proof.proofFiles, bookCover: cover.bookCover, renderEpub: epub.renderEpub,
+    checkPdf: pdfCheck.checkPdf, proofInWorker: proof.proofInWorker, bookCover: cover.bookCover, renderEpub: epub.renderEpub,
     renderHtml: html.renderHtml, renderPdf: pdf.renderPdf, toPdfX1a: pdfx.toPdfX1a, renderWrapCover: wrap.renderWrapCover,
     storeReport: report.storeReport, reportMarkdown: report.reportMarkdown,
   };
@@ -109,14 +109,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Characters that no font of the book has (glyph-missing), each where it first occurs in the manuscript.
   if (!shared || shared.first) diagnostics.push(...(await fontPlan(book)).diagnostics);
   const {
-    BrowserPool, BrowserCrashError, ace, epubcheck, startEpubcheck, epubSourceMap, checkPdf, proofFiles, bookCover, renderEpub, renderHtml, renderPdf,
+    BrowserPool, BrowserCrashError, ace, epubcheck, startEpubcheck, epubSourceMap, checkPdf, proofInWorker, bookCover, renderEpub, renderHtml, renderPdf,
     toPdfX1a, renderWrapCover, storeReport, reportMarkdown,
   } = await parts();
-  if (full && (!shared || shared.first)) {
-    const found = await stage('proof', () => proofFiles(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
-      { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }), summary);
-    diagnostics.push(...found);
-  }
   if (diagnostics.length) emit({ type: 'diagnostics', diagnostics });
 
   const slug = shared ? shared.slug : bookSlug(book.config);
@@ -133,17 +128,35 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   };
   const commit: string[] = [];
   const coverName = (name: string) => (shared ? `${shared.edition.name}-${name}` : name);
-  // EPUBCheck's JVM warms up (loads its classes, compiles its schemas) while the book is rendered.
-  const epubcheckServer = want.has('epub') && full ? startEpubcheck().catch(() => undefined) : Promise.resolve(undefined);
+  // With a PDF asked for too, the EPUB waits for its layout: the printed pages' breaks go into the EPUB
+  // (page-list). Settled once the PDF is rendered, or when its chain ends without one (or the build does).
+  let printLayout!: (layout: PrintLayout | undefined) => void;
+  const laidOut = new Promise<PrintLayout | undefined>((resolve) => (printLayout = resolve));
+  let ended = false;
+  // EPUBCheck's JVM warms up (loads its classes, compiles its schemas) while the book is rendered: from the
+  // start, or with a PDF once it is printed and its tab closed (the EPUB waits for the print's layout
+  // anyway), so that the JVM's 200 MB and the laid-out book are not in memory at once.
+  const epubcheckServer = want.has('epub') && full
+    ? (want.has('pdf') ? laidOut : Promise.resolve()).then(() => (ended ? undefined : startEpubcheck())).catch(() => undefined)
+    : Promise.resolve(undefined);
+  // Proofreading runs in a thread of its own beside the rendering (its findings are shown when it is done);
+  // the thread ends when the build does.
+  const proofStop = new AbortController();
+  let proofed: Promise<Diagnostic[]> = Promise.resolve([]);
   try {
+    proofed = full && (!shared || shared.first)
+      ? stage('proof', () => proofInWorker(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
+        { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }, AbortSignal.any([options.signal, proofStop.signal])), summary)
+        .then((found) => {
+          if (found.length) emit({ type: 'diagnostics', diagnostics: found });
+          return found;
+        })
+      : Promise.resolve([]);
+    proofed.catch(() => {}); // awaited with the outputs; not an unhandled rejection before
 
     // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in our browser), and
     // the paged HTML, printed to PDF in our Chromium, then the wrap cover and the PDF check.
     const epubFile = staging.path(names.epub);
-    // With a PDF asked for too, the EPUB waits for its layout: the printed pages' breaks go into the EPUB
-    // (page-list). Settled once the PDF is rendered, or when its chain ends without one.
-    let printLayout!: (layout: PrintLayout | undefined) => void;
-    const laidOut = new Promise<PrintLayout | undefined>((resolve) => (printLayout = resolve));
     const coverMade = want.has('epub') && full
       ? stage('cover', () => bookCover(book, ctx), (c) => (c.generated ? 'generated 1600×2560 JPEG' : `from ${book.config.cover}`))
       : Promise.resolve(undefined);
@@ -223,6 +236,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
     const epubFindings = checked.epubcheck;
     const aceFindings = checked.ace;
+    diagnostics.push(...(await proofed));
     const problems: Diagnostic[] = [...(epubFindings ?? []), ...(aceFindings ?? []), ...(pdfFindings ?? []), ...(await docxMade)];
     if (hasErrors(problems)) throw new ValidationError(`an output failed validation; ${options.outDir} was left as it was`, problems);
 
@@ -279,6 +293,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (browser.crashed && !options.signal.aborted) throw new BrowserCrashError(err as Error);
     throw err;
   } finally {
+    proofStop.abort();
+    await proofed.catch(() => {});
+    ended = true;
+    printLayout(undefined);
     await (await epubcheckServer)?.close();
     await closeBrowser();
     if (!shared) await staging.dispose();

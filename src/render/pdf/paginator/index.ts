@@ -240,10 +240,15 @@ export async function renderPdfChromium(
         timings.printMs = performance.now() - p0;
         await step('print');
         const t2 = performance.now();
-        // Chromium's print read back (poppler, another process) while pdf-lib finishes it here: the sheets,
-        // their heads and folios are the same in both.
-        await writeFile(printFile, pdf);
-        const [{ bytes, pages }, misprinted] = await Promise.all([finishPdf(pdf, book, 'chromium'), checkPrintedFurniture(book, printFile, f)]);
+        // Chromium's print read back (poppler, other processes) while pdf-lib finishes it here: the sheets,
+        // their heads and folios are the same in both. The tab is closed first: nothing more is read from it,
+        // and its renderer (the whole book laid out) would otherwise hold its memory through the finish.
+        const misprints = writeFile(printFile, pdf).then(() => checkPrintedFurniture(book, printFile, f));
+        misprints.catch(() => {}); // awaited below; not an unhandled rejection while pdf-lib works
+        await page.close().catch(() => {});
+        // Poppler is done before anything else happens, the finish failing or not (no process left reading).
+        const { bytes, pages } = await finishPdf(pdf, book, 'chromium').finally(() => misprints.catch(() => {}));
+        const misprinted = await misprints;
         await rm(printFile, { force: true });
         if (pages !== total) throw new PaginatorLimit(`paginator: chromium laid out ${total} pages but Chromium printed ${pages}: a page box did not fit its page`);
         if (misprinted.length > 0) {

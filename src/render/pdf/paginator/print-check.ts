@@ -5,7 +5,9 @@
 // (page 14 printing page 13's folio). Heads are compared by their letters only (small capitals and letter
 // spacing come back spaced out or in another case).
 import type { Book } from '../../../book/model.ts';
-import { pageRows, textBlock, type Row } from '../../../check/page-rows.ts';
+import { textBlock } from '../../../check/page-rows.ts';
+import { poppler } from '../../../check/poppler.ts';
+import { mediaSize, pageGeometry } from '../../html/page-geometry.ts';
 
 export interface ExpectedFurniture {
   heads: Array<string | undefined>;
@@ -19,13 +21,13 @@ const letters = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/
 /** Problems found, one sentence each naming the sheet (1-based); empty when every sheet is its page box. */
 export async function checkPrintedFurniture(book: Book, file: string, expected: ExpectedFurniture): Promise<string[]> {
   const pages = expected.folios.length;
-  // One read of the whole PDF (poppler's rows with their boxes): what lies wholly above the text block is the
-  // sheet's head band, wholly below it its foot band (the block's edges less 2 pt, as the PDF check reads them).
+  // The sheet's head band is what lies above the text block, its foot band what lies below it (the block's
+  // edges less 2 pt, as the PDF check reads them). Poppler reads only those two strips of every sheet, in two
+  // processes at once: a third of the time of reading every word's box (1.0 s at 635 pages), and no tens of
+  // MB of rows to parse here while pdf-lib finishes the same PDF.
   const { top, foot: bottom } = textBlock(book, pages);
-  const sheets = await pageRows(file);
-  const band = (keep: (r: Row) => boolean) => sheets.map((s) => s.rows.filter(keep).map((r) => r.words.join(' ')).join('\n'));
-  const head = band((r) => r.y1 <= top);
-  const foot = band((r) => r.y0 >= bottom);
+  const sheet = mediaSize(pageGeometry(book.config.print, pages));
+  const [head, foot] = await Promise.all([bandText(file, 0, top, sheet.width), bandText(file, bottom, sheet.height, sheet.width)]);
   const problems: string[] = [];
   if (foot.length !== pages) return [`Chromium printed ${foot.length} sheets for ${pages} page boxes`];
   for (let i = 0; i < pages; i++) {
@@ -43,4 +45,14 @@ export async function checkPrintedFurniture(book: Book, file: string, expected: 
     }
   }
   return problems;
+}
+
+/** The text of every sheet between `y0` and `y1` (points from the top), one string per sheet. */
+async function bandText(file: string, y0: number, y1: number, width: number): Promise<string[]> {
+  // -r 72: a pixel is a point; the strip rounded inwards, so its 2 pt from the text block stay. Each sheet's
+  // text ends with a form feed.
+  const from = Math.ceil(y0);
+  const height = Math.floor(y1) - from;
+  const text = await poppler('pdftotext', ['-r', '72', '-x', '0', '-y', String(from), '-W', String(Math.ceil(width)), '-H', String(height), '-enc', 'UTF-8', file, '-']);
+  return text.split('\f').slice(0, -1);
 }
