@@ -18,14 +18,14 @@ import type { EditionReport, SharedRun } from './editions/build-editions.ts';
 async function parts() {
   const [browser, aceM, epubcheckM, epubcheckServerM, sourceMap, pdfCheck, proof, cover, epub, html, pdf, pdfx, wrap, report] = await Promise.all([
     import('./browser.ts'), import('./check/ace.ts'), import('./check/epubcheck.ts'), import('./check/epubcheck-server.ts'), import('./check/epub-source-map.ts'), import('./check/pdf.ts'),
-    import('./proof/in-worker.ts'), import('./render/cover/index.ts'), import('./render/epub/index.ts'),
+    import('./proof/in-child.ts'), import('./render/cover/index.ts'), import('./render/epub/index.ts'),
     import('./render/html/index.ts'), import('./render/pdf/index.ts'), import('./render/pdfx/index.ts'),
     import('./render/wrap-cover/index.ts'), import('./report/index.ts'),
   ]);
   return {
     BrowserPool: browser.BrowserPool, BrowserCrashError: browser.BrowserCrashError, ace: aceM.ace, epubcheck: epubcheckM.epubcheck,
     startEpubcheck: () => epubcheckServerM.startEpubcheckServer(epubcheckM.epubcheckJar(), epubcheckM.EPUBCHECK_JVM_FLAGS), epubSourceMap: sourceMap.epubSourceMap,
-    checkPdf: pdfCheck.checkPdf, proofInWorker: proof.proofInWorker, bookCover: cover.bookCover, renderEpub: epub.renderEpub,
+    checkPdf: pdfCheck.checkPdf, proofInChild: proof.proofInChild, bookCover: cover.bookCover, renderEpub: epub.renderEpub,
     renderHtml: html.renderHtml, renderPdf: pdf.renderPdf, toPdfX1a: pdfx.toPdfX1a, renderWrapCover: wrap.renderWrapCover,
     storeReport: report.storeReport, reportMarkdown: report.reportMarkdown,
   };
@@ -109,7 +109,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Characters that no font of the book has (glyph-missing), each where it first occurs in the manuscript.
   if (!shared || shared.first) diagnostics.push(...(await fontPlan(book)).diagnostics);
   const {
-    BrowserPool, BrowserCrashError, ace, epubcheck, startEpubcheck, epubSourceMap, checkPdf, proofInWorker, bookCover, renderEpub, renderHtml, renderPdf,
+    BrowserPool, BrowserCrashError, ace, epubcheck, startEpubcheck, epubSourceMap, checkPdf, proofInChild, bookCover, renderEpub, renderHtml, renderPdf,
     toPdfX1a, renderWrapCover, storeReport, reportMarkdown,
   } = await parts();
   if (diagnostics.length) emit({ type: 'diagnostics', diagnostics });
@@ -139,13 +139,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const epubcheckServer = want.has('epub') && full
     ? (want.has('pdf') ? laidOut : Promise.resolve()).then(() => (ended ? undefined : startEpubcheck())).catch(() => undefined)
     : Promise.resolve(undefined);
-  // Proofreading runs in a thread of its own beside the rendering (its findings are shown when it is done);
-  // the thread ends when the build does.
+  // Proofreading runs in a process of its own beside the rendering (its findings are shown when it is done);
+  // the process ends when the build does.
   const proofStop = new AbortController();
   let proofed: Promise<Diagnostic[]> = Promise.resolve([]);
   try {
     proofed = full && (!shared || shared.first)
-      ? stage('proof', () => proofInWorker(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
+      ? stage('proof', () => proofInChild(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
         { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }, AbortSignal.any([options.signal, proofStop.signal])), summary)
         .then((found) => {
           if (found.length) emit({ type: 'diagnostics', diagnostics: found });
