@@ -1,5 +1,6 @@
 // Typographic faults left in a print PDF, read back with poppler (./page-rows.ts): more than two hyphenated
-// line ends in a row (a "ladder"), a heading alone at the foot of a page, a widow (the last line of a paragraph
+// line ends in a row (a "ladder"), a word hyphenated at the foot of a right-hand page (read on only after the
+// leaf is turned), a heading alone at the foot of a page, a widow (the last line of a paragraph
 // alone at the top of a page), an orphan (the first line of a paragraph alone at the foot of a page), and the
 // two pages of a spread of running text ending on different lines. Reported as warnings on the chapter file the
 // text comes from (the page is named too): the book is printable, but a typesetter would fix these by hand.
@@ -83,7 +84,15 @@ export async function checkTypography(book: Book, file: string, name: string): P
     if (!foot || !head) continue;
     const [a, b] = [letters(rowText(foot)), letters(rowText(head))];
     if (a.length === 0 || b.length === 0) continue;
-    runsOn.set(page.page, chapters.some((c) => c.letters.includes(a + b)));
+    const runs = chapters.some((c) => c.letters.includes(a + b));
+    runsOn.set(page.page, runs);
+    // A word broken at the foot of a right-hand page is read on only after the leaf is turned.
+    if (runs && page.page % 2 === 1 && HYPHENATED.test(rowText(foot))) {
+      const broken = `${foot.words.at(-1)!.replace(/[-\u00AD\u2010]$/u, '')}-${head.words[0] ?? ''}`;
+      out.push(diagnostic(whereFrom(foot.words) ?? name, undefined, 'warning', 'typography-hyphen-page-turn',
+        `page ${page.page}: the word “${broken}” is broken across the turn of the leaf (the last line of a right-hand page ends in its hyphen)`,
+        'Reword a line near the foot of the page so that it ends on a whole word, or let the page run a line short or long.'));
+    }
     const orphan = paragraphs.find((p) => p.text.length > a.length && p.text.startsWith(a + b));
     if (orphan) {
       out.push(diagnostic(orphan.file, undefined, 'warning', 'typography-orphan',

@@ -7,7 +7,7 @@
 // turns fall on the same lines: a paragraph starting on a page's last line (an orphan), one ending on the next
 // page's first line (a widow), a heading on a page's last line (a forced break after it: Paged.js otherwise keeps it
 // with its text), three lines ending in a hyphen, and a forced page break that leaves a left-hand page a line short
-// of its facing page. KEEP_TYPOGRAPHY=1 keeps the books and PDFs in the temporary folder to look at. The clean book groups the same lines with
+// of its facing page, and a word hyphenated at the foot of a right-hand page. KEEP_TYPOGRAPHY=1 keeps the books and PDFs in the temporary folder to look at. The clean book groups the same lines with
 // two lines of a paragraph on each side of every turn, the heading higher up, two hyphens, no forced break.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,7 +18,7 @@ import { BrowserPool } from '../../src/browser.ts';
 import type { Diagnostic } from '../../src/diagnostics.ts';
 import { code, codedLinesByPage, printCodedBook } from './coded-lines.ts';
 
-const LINES = 260;
+const LINES = 340;
 /** Every line its own words (letters only count: the check drops digits and punctuation). */
 const line = (i: number) => `Line ${code(i)} of the ${['grey', 'green', 'amber', 'red'][i % 4]} harbour ${code(i)}`;
 const GEOMETRY = [
@@ -39,12 +39,12 @@ after(async () => {
 /** A block of the chapter: lines [from, to] as one paragraph (optionally ending in hyphens), a heading, a page break. */
 type Part = { p: [number, number]; hyphens?: number } | { h2: number } | { turn: true };
 
-async function printBook(name: string, parts: Part[], css: string): Promise<{ pdf: string; found: Diagnostic[] }> {
+async function printBook(name: string, parts: Part[], css: string, hyphenAt: ReadonlySet<number> = new Set()): Promise<{ pdf: string; found: Diagnostic[] }> {
   const md = parts.map((part) => {
     if ('h2' in part) return `## Heading ${code(part.h2)} of the harbour`;
     if ('turn' in part) return '::: turn\n:::';
     const [from, to] = part.p;
-    const lines = Array.from({ length: to - from + 1 }, (_, k) => line(from + k));
+    const lines = Array.from({ length: to - from + 1 }, (_, k) => line(from + k) + (hyphenAt.has(from + k) ? ' harbour-' : ''));
     // A written hyphen at the end of the last `hyphens` lines but one: the PDF shows a hyphenated line end.
     for (let k = 0; k < (part.hyphens ?? 0); k++) lines[lines.length - 2 - k] += ' harbour-';
     return lines.join('\\\n');
@@ -63,7 +63,7 @@ async function linesByPage(pdf: string): Promise<Map<number, [number, number]>> 
 let turns: Array<{ page: number; last: number }>;
 let faulty: Diagnostic[];
 let clean: Diagnostic[];
-let plan: { orphan: number; widow: number; heading: number; spread: number };
+let plan: { orphan: number; widow: number; heading: number; spread: number; turnOver: { page: number; last: number } };
 
 before(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'bp-typography-'));
@@ -77,7 +77,11 @@ before(async () => {
   const [t1, t2, t3] = turns;
   const verso = turns.find((t) => t.page % 2 === 0 && t.page > t3!.page + 0)!;
   assert.ok(verso, 'a left-hand page after the third turn');
-  plan = { orphan: t1!.last, widow: t2!.last, heading: t3!.last, spread: verso.last };
+  // A word hyphenated at the foot of a right-hand page after that: in the faulty book the pages after the spread's
+  // short left-hand page end a line sooner than the probe's (the right-hand page starts with its last line).
+  const turnOver = turns.find((t) => t.page % 2 === 1 && t.page > verso.page + 1)!;
+  assert.ok(turnOver, 'a right-hand page after the spread');
+  plan = { orphan: t1!.last, widow: t2!.last, heading: t3!.last, spread: verso.last, turnOver };
   const { orphan, widow, heading, spread } = plan;
   const book = (avoid: boolean): Part[] => [
     { p: [0, orphan - 6] },
@@ -100,7 +104,7 @@ before(async () => {
     { p: [spread, LINES - 1] },
   ];
   // The ladder paragraph's lines are one fewer when avoided: line orphan-1 moves into the next paragraph.
-  faulty = (await printBook('faulty', book(false), FAULTS_ALLOWED)).found;
+  faulty = (await printBook('faulty', book(false), FAULTS_ALLOWED, new Set([turnOver.last - 1]))).found;
   clean = (await printBook('clean', book(true), '')).found;
 });
 
@@ -143,8 +147,15 @@ test('facing pages of running text that end on different lines', () => {
   assert.deepEqual(spreads.map((d) => d.message), [`pages ${t.page}–${t.page + 1}: the facing pages end on different lines (page ${t.page} is 1 line short)`]);
 });
 
+test('a word hyphenated at the foot of a right-hand page, read on over the leaf', () => {
+  const broken = faulty.filter((d) => d.rule === 'typography-hyphen-page-turn');
+  const { page, last } = plan.turnOver;
+  assert.deepEqual(broken.map((d) => d.message), [`page ${page}: the word “harbour-Line” is broken across the turn of the leaf (the last line of a right-hand page ends in its hyphen)`]);
+  assert.ok(last > plan.spread);
+});
+
 test('nothing else in the faulty book, and nothing at all in the same book with the faults avoided', () => {
   assert.deepEqual(faulty.map((d) => d.rule).sort(),
-    ['typography-heading-alone', 'typography-hyphens', 'typography-orphan', 'typography-spread', 'typography-widow']);
+    ['typography-heading-alone', 'typography-hyphen-page-turn', 'typography-hyphens', 'typography-orphan', 'typography-spread', 'typography-widow']);
   assert.deepEqual(clean.map((d) => d.message), []);
 });

@@ -319,3 +319,21 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
   w.__bpFlows = flows;
   return { atoms, textHeight, textWidth, notes: { heights, areaExtra } };
 }
+
+/**
+ * Runs in the tab, after measureColumn: for each atom given, whether a page break before it would cut a word
+ * (its line begins inside one: the line before ends in a hyphen, drawn by hyphenation or written). The lines'
+ * starts found are kept for build-pages.ts.
+ */
+export function cutsWord(indices: number[]): boolean[] {
+  const w = window as unknown as { __bpBreaks: Array<[Node, number] | (() => [Node, number])> };
+  return indices.map((i) => {
+    const at = w.__bpBreaks[i];
+    if (!at) return false;
+    const [node, offset] = typeof at === 'function' ? at() : at;
+    w.__bpBreaks[i] = [node, offset];
+    if (node.nodeType !== Node.TEXT_NODE) return false;
+    const text = node.nodeValue ?? '';
+    return offset > 0 && offset < text.length && /[\p{L}\u00AD\u2010-]/u.test(text[offset - 1]!) && /\p{L}/u.test(text[offset]!);
+  });
+}
