@@ -90,7 +90,10 @@ for (const mode of MODES) {
     const p = printed.get(mode)!;
     const all = allText(p);
     for (const { note } of notes(p)) {
-      assert.equal(count(all, noteText(note)), 1, `note ${note.number} printed once: “${noteText(note).slice(0, 60)}…”`);
+      // A note set in the text (one too long for a page, an endnote) crosses a page turn with that page's
+      // footnotes in between: they are taken out, number and text, before this note is looked for.
+      const others = notes(p).filter((x) => x.note !== note).reduce((text, x) => text.split(`${x.note.number} ${noteText(x.note)}`).join(' '), all);
+      assert.equal(count(norm(others), noteText(note)), 1, `note ${note.number} printed once: “${noteText(note).slice(0, 60)}…”`);
     }
     // A paragraph after the first starts a new line, indented (its first word is right of the note's left edge).
     for (const n of MULTI_NOTES) {
