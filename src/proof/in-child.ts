@@ -4,11 +4,18 @@
 // (measured: Node at 780 MB through the print's peak, against 480 MB with the child).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../diagnostics.ts';
+import { EnvironmentError, UsageError, type Diagnostic } from '../diagnostics.ts';
 import type { ProofFile, ProofOptions } from './proof-files.ts';
 
 type Request = { files: ProofFile[]; options: Omit<ProofOptions, 'unknown'> };
-type Reply = { ok: true; found: Diagnostic[] } | { ok: false; message: string; stack?: string };
+type Reply = { ok: true; found: Diagnostic[] } | { ok: false; name: string; message: string; stack?: string };
+
+/** An error of the child as the build would have met it in process: what the machine lacks stays exit 3. */
+function revive(reply: { name: string; message: string; stack?: string }): Error {
+  const err = reply.name === 'EnvironmentError' ? new EnvironmentError(reply.message) : reply.name === 'UsageError' ? new UsageError(reply.message) : new Error(reply.message);
+  if (reply.stack) err.stack = reply.stack;
+  return err;
+}
 
 const ROLE = 'BOOKPIPE_PROOF_CHILD';
 
@@ -28,7 +35,7 @@ export function proofInChild(files: ProofFile[], options: Omit<ProofOptions, 'un
     child.once('exit', (code, sig) => {
       signal?.removeEventListener('abort', stop);
       if (reply?.ok) resolve(reply.found);
-      else if (reply) reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
+      else if (reply) reject(revive(reply));
       else reject(signal?.aborted ? signal.reason : new Error(`the proofreading process stopped (${sig ?? `exit code ${code}`})`));
     });
     child.send({ files, options } satisfies Request);
@@ -45,7 +52,7 @@ if (process.env[ROLE] === '1' && process.send) {
       const { proofFiles } = await import('./proof-files.ts');
       reply = { ok: true, found: await proofFiles(files, options) };
     } catch (err) {
-      reply = { ok: false, message: (err as Error).message, stack: (err as Error).stack };
+      reply = { ok: false, name: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack };
     }
     send(reply, undefined, {}, () => process.disconnect?.());
   });

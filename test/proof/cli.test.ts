@@ -88,3 +88,17 @@ test("a missing SCOWL word list is an environment error (exit 3) that says what 
   assert.equal(result.stdout, '');
   assert.match(result.stderr, /^proof: the proofreader needs SCOWL's huge word list \/nonexistent\/dict\/british-english-huge: install it with `sudo apt-get install wbritish-huge`/);
 });
+
+test('in a build too (proofread in a child process): a missing SCOWL word list is exit 3, saying what to install', () => {
+  const out = mkdtempSync(join(tmpdir(), 'bp-proof-env-'));
+  try {
+    const result = spawnSync(process.execPath, ['scripts/build.ts', 'test/proof/fixtures/book', '--out', out, '--format', 'epub', '--no-ace'], {
+      cwd: repo, encoding: 'utf8', env: { ...process.env, BOOKPIPE_DICT_DIR: '/nonexistent/dict', NO_COLOR: '1' },
+    });
+    assert.equal(result.status, 3, result.stderr);
+    assert.match(result.stderr, /the proofreader needs SCOWL's huge word list \/nonexistent\/dict\/british-english-huge: install it with `sudo apt-get install wbritish-huge`/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
