@@ -142,17 +142,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Proofreading runs in a process of its own beside the rendering (its findings are shown when it is done);
   // the process ends when the build does.
   const proofStop = new AbortController();
-  let proofed: Promise<Diagnostic[]> = Promise.resolve([]);
+  const proofed: Promise<Diagnostic[]> = full && (!shared || shared.first)
+    ? stage('proof', () => proofInChild(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
+      { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }, AbortSignal.any([options.signal, proofStop.signal])), summary)
+      .then((found) => {
+        if (found.length) emit({ type: 'diagnostics', diagnostics: found });
+        return found;
+      })
+    : Promise.resolve([]);
+  proofed.catch(() => {}); // awaited with the outputs; not an unhandled rejection before
   try {
-    proofed = full && (!shared || shared.first)
-      ? stage('proof', () => proofInChild(loaded.sources.map((s) => ({ ...s, kind: 'markdown' as const })),
-        { root: book.root, language: book.config.language, words: book.config.creators.map((c) => c.name) }, AbortSignal.any([options.signal, proofStop.signal])), summary)
-        .then((found) => {
-          if (found.length) emit({ type: 'diagnostics', diagnostics: found });
-          return found;
-        })
-      : Promise.resolve([]);
-    proofed.catch(() => {}); // awaited with the outputs; not an unhandled rejection before
 
     // Two chains run side by side: the EPUB, then its checks (EPUBCheck in Java, Ace in our browser), and
     // the paged HTML, printed to PDF in our Chromium, then the wrap cover and the PDF check.

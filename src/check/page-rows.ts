@@ -1,12 +1,9 @@
 // A print PDF's pages as rows of text, read back with poppler (pdftotext -bbox-layout): poppler's lines, those
 // sharing a baseline joined into one row (a justified line can come back in pieces), top to bottom; and the
 // text block's top and foot on the page, from the book's page geometry. The typographic check reads these.
-import { readFile, rm } from 'node:fs/promises';
 import type { Book } from '../book/model.ts';
 import { mediaSize, pageGeometry } from '../render/html/page-geometry.ts';
 import { poppler } from './poppler.ts';
-
-let reads = 0;
 
 export interface Row {
   x0: number;
@@ -26,16 +23,7 @@ const decode = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 export async function pageRows(file: string): Promise<PageRows[]> {
-  // Into a file, not a pipe: pdftotext's tens of MB would wait on a full pipe whenever this process is busy
-  // (pdf-lib finishing the same PDF beside it), and the two would take turns instead of running side by side.
-  const out = `${file}.rows-${process.pid}-${++reads}.html`;
-  let xml: string;
-  try {
-    await poppler('pdftotext', ['-bbox-layout', file, out]);
-    xml = await readFile(out, 'utf8');
-  } finally {
-    await rm(out, { force: true });
-  }
+  const xml = await poppler('pdftotext', ['-bbox-layout', file, '-']);
   return xml.split('<page ').slice(1).map((page, i) => {
     const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)]
       .map((m) => ({

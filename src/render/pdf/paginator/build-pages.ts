@@ -6,6 +6,7 @@
 // justified last line; a word hyphenated at the break gets its hyphen. Page boxes carry the class names the
 // text guard and page-starts.ts read (.pagedjs_page > .pagedjs_area > .pagedjs_page_content), and a named
 // page (`page: bp-<n>`) that paginate's CSS gives its running head and folio.
+import type { Break } from './measure.ts';
 
 export interface BuiltPage {
   flow: number;
@@ -33,7 +34,7 @@ export interface FlowFacts {
  * `pageNotes`: for each page, the footnotes (indices) set at its foot.
  */
 export function buildPages(plan: Array<number | null>, atomFlow: number[], pageNotes: number[][]): { pages: BuiltPage[]; flows: FlowFacts[] } {
-  const w = window as unknown as { __bpBreaks: Array<[Node, number] | (() => [Node, number])>; __bpFlows: Element[]; __bpNotes: Element[] };
+  const w = window as unknown as { __bpBreaks: Break[]; __bpFlows: Element[]; __bpNotes: Element[] };
   // Live Ranges for the chosen breaks only: the DOM keeps them right as the text before them is cut away. A
   // line's start inside a text node is found now, in the column as measured (nothing is cut before all are).
   const breaks = new Map<number, Range>();

@@ -326,7 +326,7 @@ export function measureColumn(): { atoms: Atom[]; textHeight: number; textWidth:
  * starts found are kept for build-pages.ts.
  */
 export function cutsWord(indices: number[]): boolean[] {
-  const w = window as unknown as { __bpBreaks: Array<[Node, number] | (() => [Node, number])> };
+  const w = window as unknown as { __bpBreaks: Break[] };
   return indices.map((i) => {
     const at = w.__bpBreaks[i];
     if (!at) return false;
